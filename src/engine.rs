@@ -1,0 +1,287 @@
+//! [`Engine`]: holds one account with its indexes, checks ops, applies them.
+//!
+//! Every op is evaluated once into an [`Outcome`] plus the mutation it would make;
+//! [`Engine::check`] drops the mutation, [`Engine::apply`] performs it only when the
+//! Outcome is ok. So `check` and `apply` cannot disagree.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::model::{Account, ExtensionRange, Policy, User};
+use crate::ops::Op;
+use crate::outcome::Outcome;
+use crate::rules::{email, phone};
+
+/// The host's knowledge of emails used in other workspaces (SPEC §6 "Directory").
+pub trait Directory: Send + Sync {
+    /// Whether `email_key` (the lower-cased address) is in use in another workspace.
+    fn email_taken_elsewhere(&self, email_key: &str) -> bool;
+}
+
+/// A [`Directory`] that is a plain list of addresses.
+#[derive(Debug, Default)]
+pub struct ExternalEmails(HashSet<String>);
+
+impl ExternalEmails {
+    /// A directory of these addresses (compared case-insensitively).
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(emails: I) -> Self {
+        ExternalEmails(
+            emails
+                .into_iter()
+                .map(|e| email::key(e.as_ref().trim()))
+                .collect(),
+        )
+    }
+}
+
+impl Directory for ExternalEmails {
+    fn email_taken_elsewhere(&self, email_key: &str) -> bool {
+        self.0.contains(email_key)
+    }
+}
+
+/// Lookups that keep one check from scanning the account.
+// INVARIANT: rebuilt (or updated by `Engine::push_user`) after every change of `account.users`;
+// each map points at the FIRST user holding the key, so a later duplicate is the one flagged.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Index {
+    pub by_id: HashMap<String, usize>,
+    pub email: HashMap<String, usize>,
+    pub mobile: HashMap<String, usize>,
+    pub extension: HashMap<String, usize>,
+    pub login: HashMap<String, usize>,
+    /// Users counted toward `maxUsers`.
+    pub counted: u64,
+    /// Pro seats in use.
+    pub pro_used: u64,
+    /// Active owners and admins who can sign in.
+    pub active_admins: u64,
+}
+
+/// The rules engine over one account.
+///
+/// # Example
+/// ```
+/// use roster_rules::{Engine, Op, Policy};
+/// let account = serde_json::from_str(r#"{"plan":"nano","proSeats":1,"users":[
+///   {"id":"u1","name":"Asha Rao","email":"asha@acme.in","mobile":"+919800000001",
+///    "extension":"10","role":"owner","pro":true,"status":"active"}]}"#)?;
+/// let mut engine = Engine::new(Policy::default(), account);
+/// let op: Op = serde_json::from_str(r#"{"type":"addUser","actor":"u1","user":{
+///   "name":"Bala Iyer","email":"bala@acme.in","mobile":"98000 00002","extension":"10"}}"#)?;
+/// let outcome = engine.check(&op);
+/// assert_eq!(outcome.codes(), ["extension_taken", "no_department"]);
+/// assert!(!engine.apply(&op).ok);
+/// assert_eq!(engine.account().users.len(), 1);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Engine {
+    pub(crate) policy: Policy,
+    pub(crate) account: Account,
+    pub(crate) idx: Index,
+    pub(crate) directory: Arc<dyn Directory>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("policy", &self.policy)
+            .field("account", &self.account)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What an evaluated op would change.
+pub(crate) enum Mutation {
+    Add(Box<User>),
+    Replace(usize, Box<User>),
+    Remove(usize),
+    /// The state after a multi-step op (import, replace), computed on a copy.
+    Swap(Box<Engine>),
+}
+
+impl Engine {
+    /// An engine over `account` under `policy`.
+    pub fn new(policy: Policy, account: Account) -> Engine {
+        let mut engine = Engine {
+            policy,
+            account,
+            idx: Index::default(),
+            directory: Arc::new(ExternalEmails::default()),
+        };
+        engine.reindex();
+        engine
+    }
+
+    /// Emails the host knows are used in other workspaces (`email_taken_elsewhere`).
+    pub fn set_external_emails<I: IntoIterator<Item = S>, S: AsRef<str>>(&mut self, emails: I) {
+        self.directory = Arc::new(ExternalEmails::new(emails));
+    }
+
+    /// Uses the host's own [`Directory`].
+    pub fn set_directory(&mut self, directory: Arc<dyn Directory>) {
+        self.directory = directory;
+    }
+
+    /// The account as it is now.
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
+    /// The policy in force.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Checks `op` against every rule without changing anything.
+    pub fn check(&self, op: &Op) -> Outcome {
+        self.evaluate(op).0
+    }
+
+    /// Checks `op` and, only when the Outcome is ok, carries it out.
+    pub fn apply(&mut self, op: &Op) -> Outcome {
+        let (outcome, mutation) = self.evaluate(op);
+        if outcome.ok {
+            if let Some(m) = mutation {
+                self.perform(m);
+            }
+        }
+        outcome
+    }
+
+    /// Whether user `actor` holds `capability` over user `target` (SPEC §3).
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{Capability, Engine, Policy};
+    /// let account = serde_json::from_str(r#"{"plan":"nano","users":[
+    ///   {"id":"u1","name":"A","email":"a@x.in","mobile":"+919800000001","extension":"10","role":"owner","pro":true,"status":"active"},
+    ///   {"id":"u2","name":"B","email":"b@x.in","mobile":"+919800000002","extension":"11"}]}"#)?;
+    /// let engine = Engine::new(Policy::default(), account);
+    /// assert!(engine.can("u1", Capability::DeleteUsers, Some("u2")));
+    /// assert!(!engine.can("u2", Capability::PanelLogin, None));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn can(&self, actor: &str, capability: crate::Capability, target: Option<&str>) -> bool {
+        let Some(a) = self.user(actor) else {
+            return false;
+        };
+        let t = match target {
+            Some(id) => match self.user(id) {
+                Some(t) => Some(t),
+                None => return false,
+            },
+            None => None,
+        };
+        crate::capability::can(&self.policy.roles, a, capability, t)
+    }
+
+    pub(crate) fn user(&self, id: &str) -> Option<&User> {
+        self.idx
+            .by_id
+            .get(id)
+            .and_then(|&i| self.account.users.get(i))
+    }
+
+    pub(crate) fn pos(&self, id: &str) -> Option<usize> {
+        self.idx.by_id.get(id).copied()
+    }
+
+    pub(crate) fn at(&self, pos: usize) -> Option<&User> {
+        self.account.users.get(pos)
+    }
+
+    /// The extension range in force: the account's, else the policy's.
+    pub(crate) fn range(&self) -> ExtensionRange {
+        self.account
+            .extension_range
+            .unwrap_or(self.policy.extension_range)
+    }
+
+    /// The lowest extension in range that is neither reserved nor held.
+    pub(crate) fn lowest_free_extension(&self) -> Option<String> {
+        let r = self.range();
+        (r.from..=r.to)
+            .take(1_000_000)
+            .map(|n| n.to_string())
+            .find(|e| {
+                !self.idx.extension.contains_key(e) && !self.policy.reserved_extensions.contains(e)
+            })
+    }
+
+    /// Whether `user` counts toward `maxUsers` / holds a Pro seat under this policy.
+    pub(crate) fn counts(&self, user: &User) -> bool {
+        self.policy.count_deactivated || !user.is_deactivated()
+    }
+
+    /// A fresh user id: `u<n>`, the first one free from the user count on.
+    pub(crate) fn next_id(&self) -> String {
+        let mut n = self.account.users.len() + 1;
+        loop {
+            let id = format!("u{n}");
+            if !self.idx.by_id.contains_key(&id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+
+    pub(crate) fn perform(&mut self, m: Mutation) {
+        match m {
+            Mutation::Add(user) => self.push_user(*user),
+            Mutation::Replace(pos, user) => {
+                if let Some(slot) = self.account.users.get_mut(pos) {
+                    *slot = *user;
+                }
+                self.reindex();
+            }
+            Mutation::Remove(pos) => {
+                if pos < self.account.users.len() {
+                    self.account.users.remove(pos);
+                }
+                self.reindex();
+            }
+            Mutation::Swap(engine) => {
+                self.account = engine.account;
+                self.idx = engine.idx;
+            }
+        }
+    }
+
+    /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
+    pub(crate) fn push_user(&mut self, user: User) {
+        let pos = self.account.users.len();
+        self.account.users.push(user);
+        self.index_one(pos);
+    }
+
+    pub(crate) fn reindex(&mut self) {
+        self.idx = Index::default();
+        for pos in 0..self.account.users.len() {
+            self.index_one(pos);
+        }
+    }
+
+    fn index_one(&mut self, pos: usize) {
+        let Some(u) = self.account.users.get(pos) else {
+            return;
+        };
+        let counts = self.policy.count_deactivated || !u.is_deactivated();
+        let idx = &mut self.idx;
+        idx.by_id.entry(u.id.clone()).or_insert(pos);
+        idx.email.entry(email::key(u.email.trim())).or_insert(pos);
+        let mobile = phone::normalize(&u.mobile, &self.policy.default_country)
+            .unwrap_or_else(|_| u.mobile.clone());
+        idx.mobile.entry(mobile).or_insert(pos);
+        idx.extension.entry(u.extension.clone()).or_insert(pos);
+        if let Some(w) = &u.web_login {
+            idx.login
+                .entry(w.login_id.to_ascii_lowercase())
+                .or_insert(pos);
+        }
+        idx.counted += u64::from(counts);
+        idx.pro_used += u64::from(counts && u.pro);
+        idx.active_admins += u64::from(u.is_active_admin());
+    }
+}

@@ -1,0 +1,44 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod capability;
+mod engine;
+pub mod messages;
+pub mod model;
+pub mod ops;
+pub mod outcome;
+pub mod request;
+pub mod rules;
+pub mod schedule;
+pub mod tz;
+
+pub use capability::Capability;
+pub use engine::{Directory, Engine, ExternalEmails};
+pub use model::{Account, Department, ExtensionRange, Policy, Role, Status, User, UserDraft};
+pub use ops::Op;
+pub use outcome::{Outcome, Problem, Severity, Violation};
+pub use request::Request;
+pub use schedule::Schedule;
+
+/// Parses a schedule text (SPEC §4): a typed helper for native users.
+///
+/// # Errors
+/// A [`schedule::ScheduleError`] with the kind and the character offset.
+///
+/// # Example
+/// ```
+/// let s = roster_rules::parse_schedule("Mon-Fri 9:30 am to 6 pm")?;
+/// assert_eq!(s.canonical(), "Mo-Fr 09:30-18:00");
+/// # Ok::<(), roster_rules::schedule::ScheduleError>(())
+/// ```
+pub fn parse_schedule(text: &str) -> Result<Schedule, schedule::ScheduleError> {
+    Schedule::parse(text)
+}

@@ -1,0 +1,40 @@
+//! `parseSchedule`.
+
+use super::fields::schedule_violation;
+use crate::outcome::{Outcome, ScheduleView, Violation};
+use crate::schedule::Schedule;
+
+fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The Outcome of `parseSchedule`: canonical text and weekly table, or the error with its offset.
+pub(crate) fn parse_schedule(text: &str) -> Outcome {
+    match Schedule::parse(text) {
+        Err(e) => Outcome::from_violations(vec![schedule_violation("text", &e)]),
+        Ok(s) => {
+            let mut warnings = Vec::new();
+            if s.is_never_open() {
+                warnings.push(Violation::at(
+                    "text",
+                    crate::outcome::Problem::ScheduleNeverOpen,
+                ));
+            }
+            let mut o = Outcome::from_violations(warnings);
+            let weekly = s
+                .weekly()
+                .iter()
+                .map(|day| {
+                    day.iter()
+                        .map(|sp| [hhmm(sp.start), hhmm(sp.end)])
+                        .collect()
+                })
+                .collect();
+            o.schedule = Some(ScheduleView {
+                canonical: s.canonical(),
+                weekly,
+            });
+            o
+        }
+    }
+}

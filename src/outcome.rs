@@ -1,0 +1,560 @@
+//! The Outcome of SPEC §6: what every front-end returns for an op.
+//!
+//! A [`Violation`] holds a typed [`Problem`]; the code, params, English message and hint
+//! are derived from it at the edge (see [`crate::messages`]), never stored as text.
+
+use std::collections::BTreeMap;
+
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::messages::{format, MessageTable};
+use crate::model::User;
+use crate::ops::Op;
+
+/// A broken rule, with the data its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Problem {
+    /// The request is not the right shape at all; `path` is the JSON path.
+    BadRequest {
+        path: String,
+        detail: String,
+    },
+    Required,
+    NameInvalid {
+        reason: &'static str,
+        offset: usize,
+    },
+    EmailInvalid {
+        reason: &'static str,
+    },
+    EmailTaken {
+        email: String,
+        held_by: String,
+    },
+    EmailTakenElsewhere {
+        email: String,
+    },
+    MobileInvalid {
+        reason: &'static str,
+    },
+    MobileTaken {
+        mobile: String,
+        held_by: String,
+    },
+    AltMobileSame,
+    ExtensionInvalid {
+        extension: String,
+    },
+    ExtensionOutOfRange {
+        extension: String,
+        from: u64,
+        to: u64,
+    },
+    ExtensionTaken {
+        extension: String,
+        held_by: String,
+        held_by_name: String,
+        suggestion: Option<String>,
+    },
+    RoleUnknown {
+        role: String,
+    },
+    RoleRequiresPro {
+        role: &'static str,
+    },
+    ScheduleInvalid {
+        offset: usize,
+        reason: &'static str,
+    },
+    ScheduleOverlap {
+        offset: usize,
+    },
+    ScheduleNeverOpen,
+    TimeZoneInvalid {
+        time_zone: String,
+    },
+    DepartmentUnknown {
+        department: String,
+    },
+    NoDepartment,
+    LoginIdInvalid {
+        min: usize,
+    },
+    LoginIdTaken {
+        login_id: String,
+        held_by: String,
+    },
+    IpInvalid {
+        ip: String,
+    },
+    PasswordWeak {
+        reason: &'static str,
+    },
+    CallerIdUnknown {
+        caller_id: String,
+    },
+    UserUnknown {
+        id: String,
+    },
+    IdTaken {
+        id: String,
+    },
+    NotPermitted {
+        action: &'static str,
+    },
+    RoleEscalation {
+        role: &'static str,
+    },
+    SelfAction {
+        action: &'static str,
+    },
+    PlanUnknown {
+        plan: String,
+    },
+    PlanUserLimit {
+        plan: String,
+        max_users: u32,
+        users: u64,
+    },
+    ProSeatLimit {
+        pro_seats: u32,
+        used: u64,
+    },
+    LastAdmin,
+    MobileImmutable,
+    ImmutableField {
+        field: &'static str,
+    },
+    SsoManaged {
+        field: String,
+    },
+    UserInRouting {
+        departments: String,
+    },
+    NotDeactivated,
+    ResetUnregisteredEmail,
+    CountRequired,
+    Deactivated,
+    OutsideSchedule {
+        next_open: Option<String>,
+    },
+    CsvInvalid {
+        reason: &'static str,
+    },
+    TooManyRows {
+        max: usize,
+    },
+    ValueInvalid {
+        value: String,
+    },
+}
+
+/// A parameter value of a violation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    /// Text.
+    Str(String),
+    /// A whole number.
+    Num(i64),
+    /// No value (e.g. no next opening).
+    Null,
+}
+
+impl Param {
+    /// The value as message text.
+    pub fn text(&self) -> String {
+        match self {
+            Param::Str(s) => s.clone(),
+            Param::Num(n) => n.to_string(),
+            Param::Null => String::new(),
+        }
+    }
+}
+
+fn s(v: &str) -> Param {
+    Param::Str(v.to_owned())
+}
+fn n<T: TryInto<i64>>(v: T) -> Param {
+    v.try_into().map(Param::Num).unwrap_or(Param::Null)
+}
+
+impl Problem {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            BadRequest { .. } => "bad_request",
+            Required => "required",
+            NameInvalid { .. } => "name_invalid",
+            EmailInvalid { .. } => "email_invalid",
+            EmailTaken { .. } => "email_taken",
+            EmailTakenElsewhere { .. } => "email_taken_elsewhere",
+            MobileInvalid { .. } => "mobile_invalid",
+            MobileTaken { .. } => "mobile_taken",
+            AltMobileSame => "alt_mobile_same",
+            ExtensionInvalid { .. } => "extension_invalid",
+            ExtensionOutOfRange { .. } => "extension_out_of_range",
+            ExtensionTaken { .. } => "extension_taken",
+            RoleUnknown { .. } => "role_unknown",
+            RoleRequiresPro { .. } => "role_requires_pro",
+            ScheduleInvalid { .. } => "schedule_invalid",
+            ScheduleOverlap { .. } => "schedule_overlap",
+            ScheduleNeverOpen => "schedule_never_open",
+            TimeZoneInvalid { .. } => "time_zone_invalid",
+            DepartmentUnknown { .. } => "department_unknown",
+            NoDepartment => "no_department",
+            LoginIdInvalid { .. } => "login_id_invalid",
+            LoginIdTaken { .. } => "login_id_taken",
+            IpInvalid { .. } => "ip_invalid",
+            PasswordWeak { .. } => "password_weak",
+            CallerIdUnknown { .. } => "caller_id_unknown",
+            UserUnknown { .. } => "user_unknown",
+            IdTaken { .. } => "id_taken",
+            NotPermitted { .. } => "not_permitted",
+            RoleEscalation { .. } => "role_escalation",
+            SelfAction { .. } => "self_action",
+            PlanUnknown { .. } => "plan_unknown",
+            PlanUserLimit { .. } => "plan_user_limit",
+            ProSeatLimit { .. } => "pro_seat_limit",
+            LastAdmin => "last_admin",
+            MobileImmutable => "mobile_immutable",
+            ImmutableField { .. } => "immutable_field",
+            SsoManaged { .. } => "sso_managed",
+            UserInRouting { .. } => "user_in_routing",
+            NotDeactivated => "not_deactivated",
+            ResetUnregisteredEmail => "reset_unregistered_email",
+            CountRequired => "count_required",
+            Deactivated => "deactivated",
+            OutsideSchedule { .. } => "outside_schedule",
+            CsvInvalid { .. } => "csv_invalid",
+            TooManyRows { .. } => "too_many_rows",
+            ValueInvalid { .. } => "value_invalid",
+        }
+    }
+
+    /// The params, in a fixed order per code.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        use Problem::*;
+        match self {
+            BadRequest { path, detail } => vec![("path", s(path)), ("detail", s(detail))],
+            NameInvalid { reason, offset } => vec![("reason", s(reason)), ("offset", n(*offset))],
+            EmailInvalid { reason }
+            | MobileInvalid { reason }
+            | PasswordWeak { reason }
+            | CsvInvalid { reason } => {
+                vec![("reason", s(reason))]
+            }
+            EmailTaken { email, held_by } => vec![("email", s(email)), ("heldBy", s(held_by))],
+            EmailTakenElsewhere { email } => vec![("email", s(email))],
+            MobileTaken { mobile, held_by } => vec![("mobile", s(mobile)), ("heldBy", s(held_by))],
+            ExtensionInvalid { extension } => vec![("extension", s(extension))],
+            ExtensionOutOfRange {
+                extension,
+                from,
+                to,
+            } => {
+                vec![
+                    ("extension", s(extension)),
+                    ("from", n(*from)),
+                    ("to", n(*to)),
+                ]
+            }
+            ExtensionTaken {
+                extension,
+                held_by,
+                held_by_name,
+                suggestion,
+            } => vec![
+                ("extension", s(extension)),
+                ("heldBy", s(held_by)),
+                ("heldByName", s(held_by_name)),
+                ("suggestion", suggestion.as_deref().map_or(Param::Null, s)),
+            ],
+            RoleUnknown { role } => vec![("role", s(role))],
+            RoleRequiresPro { role } | RoleEscalation { role } => vec![("role", s(role))],
+            ScheduleInvalid { offset, reason } => {
+                vec![("offset", n(*offset)), ("reason", s(reason))]
+            }
+            ScheduleOverlap { offset } => vec![("offset", n(*offset))],
+            TimeZoneInvalid { time_zone } => vec![("timeZone", s(time_zone))],
+            DepartmentUnknown { department } => vec![("department", s(department))],
+            LoginIdInvalid { min } => vec![("min", n(*min))],
+            LoginIdTaken { login_id, held_by } => {
+                vec![("loginId", s(login_id)), ("heldBy", s(held_by))]
+            }
+            IpInvalid { ip } => vec![("ip", s(ip))],
+            CallerIdUnknown { caller_id } => vec![("callerId", s(caller_id))],
+            UserUnknown { id } | IdTaken { id } => vec![("id", s(id))],
+            NotPermitted { action } | SelfAction { action } => vec![("action", s(action))],
+            PlanUnknown { plan } => vec![("plan", s(plan))],
+            PlanUserLimit {
+                plan,
+                max_users,
+                users,
+            } => {
+                vec![
+                    ("plan", s(plan)),
+                    ("maxUsers", n(*max_users)),
+                    ("users", n(*users)),
+                ]
+            }
+            ProSeatLimit { pro_seats, used } => {
+                vec![("proSeats", n(*pro_seats)), ("used", n(*used))]
+            }
+            ImmutableField { field } => vec![("field", s(field))],
+            SsoManaged { field } => vec![("field", s(field))],
+            UserInRouting { departments } => vec![("departments", s(departments))],
+            OutsideSchedule { next_open } => {
+                vec![("nextOpen", next_open.as_deref().map_or(Param::Null, s))]
+            }
+            TooManyRows { max } => vec![("max", n(*max))],
+            ValueInvalid { value } => vec![("value", s(value))],
+            Required
+            | AltMobileSame
+            | ScheduleNeverOpen
+            | NoDepartment
+            | LastAdmin
+            | MobileImmutable
+            | NotDeactivated
+            | ResetUnregisteredEmail
+            | CountRequired
+            | Deactivated => Vec::new(),
+        }
+    }
+
+    /// The usual severity: warnings for `schedule_never_open` and `no_department`.
+    pub fn default_severity(&self) -> Severity {
+        match self {
+            Problem::ScheduleNeverOpen | Problem::NoDepartment => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Whether this problem ends a check (SPEC §5: a user who may not act learns nothing).
+    pub fn is_permission(&self) -> bool {
+        matches!(
+            self,
+            Problem::UserUnknown { .. }
+                | Problem::NotPermitted { .. }
+                | Problem::RoleEscalation { .. }
+                | Problem::SelfAction { .. }
+        )
+    }
+}
+
+/// `error` blocks the op; `warning` does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One violation: a problem, where it is, how bad.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// What is wrong.
+    pub problem: Problem,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path of the field at fault (`webLogin.allowedIps[1]`), where there is one.
+    pub field: Option<String>,
+    /// Bulk import: the CSV line number (header is line 1).
+    pub row: Option<usize>,
+    /// Audit: the user at fault.
+    pub user_id: Option<String>,
+}
+
+impl Violation {
+    /// A violation of `problem` at `field`, with the problem's usual severity.
+    pub fn at(field: impl Into<String>, problem: Problem) -> Violation {
+        Violation {
+            severity: problem.default_severity(),
+            problem,
+            field: Some(field.into()),
+            row: None,
+            user_id: None,
+        }
+    }
+
+    /// A violation with no field.
+    pub fn general(problem: Problem) -> Violation {
+        Violation {
+            severity: problem.default_severity(),
+            problem,
+            field: None,
+            row: None,
+            user_id: None,
+        }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.problem.code()
+    }
+
+    /// Serialises with messages from `table` (English when a code is missing from it).
+    pub fn serialize_with<S: Serializer>(
+        &self,
+        ser: S,
+        table: Option<&MessageTable>,
+    ) -> Result<S::Ok, S::Error> {
+        let params = self.problem.params();
+        let (message, hint) = format(self.code(), &params, table);
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("code", self.code())?;
+        if let Some(field) = &self.field {
+            map.serialize_entry("field", field)?;
+        }
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("message", &message)?;
+        if let Some(hint) = &hint {
+            map.serialize_entry("hint", hint)?;
+        }
+        map.serialize_entry("params", &ParamMap(&params))?;
+        if let Some(row) = self.row {
+            map.serialize_entry("row", &row)?;
+        }
+        if let Some(id) = &self.user_id {
+            map.serialize_entry("userId", id)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Violation {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(ser, None)
+    }
+}
+
+struct ParamMap<'a>(&'a [(&'static str, Param)]);
+
+impl Serialize for ParamMap<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// A side effect the host should carry out after a successful op.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Effect {
+    InviteSent,
+    EmailVerificationRequired,
+    ReloginSuggested,
+    PasswordChanged,
+    PasswordResetSent,
+}
+
+/// One changed field, for an audit trail.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// JSON name of the field.
+    pub field: String,
+    /// Value before (`null` when absent).
+    pub from: serde_json::Value,
+    /// Value after (`null` when removed).
+    pub to: serde_json::Value,
+}
+
+/// A schedule as `parseSchedule` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScheduleView {
+    /// The canonical text.
+    pub canonical: String,
+    /// Seven lists (Monday first) of `["HH:MM", "HH:MM"]` open spans.
+    pub weekly: Vec<Vec<[String; 2]>>,
+}
+
+/// Whether a field can be edited in a form, and if not, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldState {
+    /// Editable by this actor.
+    pub editable: bool,
+    /// The code that forbids it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+}
+
+/// The answer to an op (SPEC §6).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Outcome {
+    /// True when there is no error-severity violation.
+    pub ok: bool,
+    /// Every violation, in a deterministic order.
+    pub violations: Vec<Violation>,
+    /// What the host should do next.
+    pub effects: Vec<Effect>,
+    /// The normalised user (`addUser`, `editUser`, `replaceUser`).
+    pub user: Option<User>,
+    /// Field changes for an audit trail.
+    pub changes: Vec<Change>,
+    /// `replaceUser`: the ordered ops.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Vec<Op>>,
+    /// `parseSchedule`: the parsed schedule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<ScheduleView>,
+    /// `editableFields`: one entry per user field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<BTreeMap<String, FieldState>>,
+}
+
+impl Outcome {
+    /// An Outcome from violations: `ok` is derived.
+    pub fn from_violations(violations: Vec<Violation>) -> Outcome {
+        let ok = !violations.iter().any(|v| v.severity == Severity::Error);
+        Outcome {
+            ok,
+            violations,
+            ..Outcome::default()
+        }
+    }
+
+    /// The `bad_request` Outcome for input that is not the right shape.
+    pub fn bad_request(path: &str, detail: &str) -> Outcome {
+        let field = if path.is_empty() || path == "." {
+            None
+        } else {
+            Some(path.to_owned())
+        };
+        let problem = Problem::BadRequest {
+            path: path.to_owned(),
+            detail: detail.to_owned(),
+        };
+        Outcome::from_violations(vec![Violation {
+            severity: Severity::Error,
+            problem,
+            field,
+            row: None,
+            user_id: None,
+        }])
+    }
+
+    /// Whether this Outcome is a `bad_request`.
+    pub fn is_bad_request(&self) -> bool {
+        self.violations
+            .iter()
+            .any(|v| matches!(v.problem, Problem::BadRequest { .. }))
+    }
+
+    /// The codes of all violations, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.violations.iter().map(Violation::code).collect()
+    }
+
+    /// The Outcome as JSON text (English messages).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{\"ok\":false}"))
+    }
+}
