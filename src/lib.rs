@@ -1,4 +1,8 @@
 #![doc = include_str!("../README.md")]
+#![allow(
+    clippy::result_large_err,
+    reason = "a Violation or Outcome is the answer of a check, returned once; boxing it buys nothing"
+)]
 #![cfg_attr(
     not(test),
     deny(

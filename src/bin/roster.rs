@@ -2,6 +2,10 @@
 //!
 //! Exit codes: 0 ok, 1 violations, 2 unusable input.
 
+#![allow(
+    clippy::result_large_err,
+    reason = "an Outcome is the answer, returned once"
+)]
 use std::io::Read;
 use std::process::ExitCode;
 

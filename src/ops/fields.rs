@@ -385,13 +385,13 @@ impl Engine {
                 ids.iter()
                     .enumerate()
                     .map(|(i, c)| {
-                        let norm = phone::normalize(c, &self.policy.default_country)
-                            .unwrap_or_else(|_| c.trim().to_owned());
-                        let known = self.account.caller_ids.iter().any(|own| {
-                            phone::normalize(own, &self.policy.default_country)
-                                .is_ok_and(|o| o == norm)
-                        });
-                        if !known {
+                        let key = caller_key(c, &self.policy.default_country);
+                        if !self
+                            .account
+                            .caller_ids
+                            .iter()
+                            .any(|own| caller_key(own, &self.policy.default_country) == key)
+                        {
                             out.push(Violation::at(
                                 format!("allowedCallerIds[{i}]"),
                                 Problem::CallerIdUnknown {
@@ -399,7 +399,7 @@ impl Engine {
                                 },
                             ));
                         }
-                        norm
+                        key
                     })
                     .collect()
             });
@@ -426,6 +426,18 @@ impl Engine {
             password_set,
         }
     }
+}
+
+/// Caller ids are often landlines (`+911140001234`), which the mobile rule refuses: they
+/// are compared in E.164 where the phone rule can normalise them, else as `+` and digits.
+fn caller_key(text: &str, country: &str) -> String {
+    phone::normalize(text, country).unwrap_or_else(|_| {
+        let t = text.trim();
+        let plus = if t.starts_with('+') { "+" } else { "" };
+        plus.chars()
+            .chain(t.chars().filter(char::is_ascii_digit))
+            .collect()
+    })
 }
 
 /// The draft that re-checks a stored user in full (audit).

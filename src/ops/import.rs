@@ -173,9 +173,7 @@ impl Engine {
             }
         }
         let mut outcome = Outcome::from_violations(violations);
-        if outcome.ok {
-            outcome.effects.push(Effect::InviteSent);
-        }
+        outcome.effects.push(Effect::InviteSent);
         (outcome, Some(Mutation::Swap(Box::new(sim))))
     }
 }

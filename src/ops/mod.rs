@@ -79,7 +79,17 @@ pub(crate) enum Actor<'a> {
 }
 
 impl Engine {
+    /// Evaluates `op`. A rejected op has no effects and no changes: nothing happens.
     pub(crate) fn evaluate(&self, op: &Op) -> (Outcome, Option<Mutation>) {
+        let (mut outcome, mutation) = self.evaluate_op(op);
+        if !outcome.ok {
+            outcome.effects.clear();
+            outcome.changes.clear();
+        }
+        (outcome, mutation)
+    }
+
+    fn evaluate_op(&self, op: &Op) -> (Outcome, Option<Mutation>) {
         match op {
             Op::AddUser { actor, user } => self.add_user(actor, user),
             Op::EditUser {

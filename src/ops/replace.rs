@@ -158,7 +158,6 @@ impl Engine {
             Err(mut failed) => {
                 failed.plan = Some(plan);
                 failed.user = None;
-                failed.changes.clear();
                 (failed, None)
             }
         }
