@@ -174,8 +174,15 @@ impl Param {
     }
 }
 
+/// Longest echo of user input in a param, in characters: a 10 MB field must not come
+/// back as a 10 MB message.
+const MAX_ECHO: usize = 80;
+
 fn s(v: &str) -> Param {
-    Param::Str(v.to_owned())
+    match v.char_indices().nth(MAX_ECHO) {
+        None => Param::Str(v.to_owned()),
+        Some((cut, _)) => Param::Str(format!("{}…", v.get(..cut).unwrap_or(""))),
+    }
 }
 fn n<T: TryInto<i64>>(v: T) -> Param {
     v.try_into().map(Param::Num).unwrap_or(Param::Null)

@@ -207,6 +207,7 @@ impl Engine {
                         },
                     )),
                     Ok(_) => {
+                        user.extension = text.to_owned();
                         if let Some(h) = holder(&self.idx.extension, text) {
                             let (held_by, held_by_name) = held_by(h);
                             let suggestion = self.lowest_free_extension();
@@ -222,7 +223,6 @@ impl Engine {
                         }
                     }
                 }
-                user.extension = text.to_owned();
             }
         }
 

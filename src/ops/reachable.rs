@@ -77,7 +77,11 @@ fn next_open(s: &Schedule, zone: &str, mut t: i64) -> Option<String> {
         if s.is_open(day, minute) {
             return Some(tz::format_rfc3339(t, off));
         }
-        t = t - sec + i64::from(s.next_change(day, minute)?) * 60;
+        // The change happens at a local wall-clock time; map it back to an instant
+        // with the offset in force THEN (a DST shift may lie in between).
+        let local = t + i64::from(off) - sec + i64::from(s.next_change(day, minute)?) * 60;
+        let guess = local - i64::from(off);
+        t = local - i64::from(tz::offset_at(zone, guess)?);
     }
     None
 }

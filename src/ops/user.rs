@@ -200,17 +200,16 @@ impl Engine {
                         plan: self.account.plan.clone(),
                     },
                 )),
-                Some(Some(max)) if self.idx.counted + users > u64::from(max) => {
-                    out.push(Violation::general(Problem::PlanUserLimit {
+                Some(Some(max)) if self.idx.counted.saturating_add(users) > u64::from(max) => out
+                    .push(Violation::general(Problem::PlanUserLimit {
                         plan: self.account.plan.clone(),
                         max_users: max,
-                        users: self.idx.counted + users,
-                    }))
-                }
+                        users: self.idx.counted.saturating_add(users),
+                    })),
                 Some(_) => {}
             }
         }
-        if pro > 0 && self.idx.pro_used + pro > u64::from(self.account.pro_seats) {
+        if pro > 0 && self.idx.pro_used.saturating_add(pro) > u64::from(self.account.pro_seats) {
             out.push(Violation::at(
                 "pro",
                 Problem::ProSeatLimit {
