@@ -8,6 +8,7 @@ use crate::model::{User, UserDraft};
 use crate::outcome::{Outcome, Problem, Violation};
 
 mod account;
+mod check_field;
 pub(crate) mod csv;
 mod fields;
 mod import;

@@ -157,7 +157,25 @@ impl Engine {
             }
             None => self.next_id(),
         };
-        let base = User {
+        let base = self.blank_user(id);
+        let checked = self.check_fields(&base, draft, None, Mode::Add);
+        violations.extend(checked.violations);
+        let user = checked.user;
+        violations.extend(self.limit_violations(1, u64::from(user.pro)));
+        let mut outcome = Outcome::from_violations(violations);
+        outcome.effects.push(Effect::InviteSent);
+        if checked.password_set {
+            outcome.effects.push(Effect::PasswordChanged);
+        }
+        outcome.changes = diff(None, Some(&user));
+        outcome.user = Some(user.clone());
+        (outcome, Some(Mutation::Add(Box::new(user))))
+    }
+
+    /// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
+    /// required fields.
+    pub(crate) fn blank_user(&self, id: String) -> User {
+        User {
             id,
             name: String::new(),
             email: String::new(),
@@ -173,19 +191,7 @@ impl Engine {
             web_login: None,
             allowed_caller_ids: None,
             report_users: None,
-        };
-        let checked = self.check_fields(&base, draft, None, Mode::Add);
-        violations.extend(checked.violations);
-        let user = checked.user;
-        violations.extend(self.limit_violations(1, u64::from(user.pro)));
-        let mut outcome = Outcome::from_violations(violations);
-        outcome.effects.push(Effect::InviteSent);
-        if checked.password_set {
-            outcome.effects.push(Effect::PasswordChanged);
         }
-        outcome.changes = diff(None, Some(&user));
-        outcome.user = Some(user.clone());
-        (outcome, Some(Mutation::Add(Box::new(user))))
     }
 
     /// `plan_user_limit` / `pro_seat_limit` / `plan_unknown` when `users` more users and
@@ -277,12 +283,12 @@ impl Engine {
         if patch.id.as_deref().is_some_and(|id| id != before.id) {
             violations.push(Violation::at("id", Problem::ImmutableField { field: "id" }));
         }
-        if let Some(m) = &patch.mobile {
-            let same = crate::rules::phone::normalize(m, &self.policy.default_country)
-                .is_ok_and(|m| m == before.mobile);
-            if !same {
-                violations.push(Violation::at("mobile", Problem::MobileImmutable));
-            }
+        if let Some(v) = patch
+            .mobile
+            .as_deref()
+            .and_then(|m| self.mobile_change(before, m))
+        {
+            violations.push(v);
         }
         if matches!(actor, Actor::User(_)) {
             for f in &fields {
@@ -315,6 +321,13 @@ impl Engine {
         outcome.changes = diff(Some(before), Some(&after));
         outcome.user = Some(after.clone());
         (outcome, Some(Mutation::Replace(pos, Box::new(after))))
+    }
+
+    /// `mobile_immutable` unless `typed` is the user's current mobile, however written.
+    pub(crate) fn mobile_change(&self, before: &User, typed: &str) -> Option<Violation> {
+        let same = crate::rules::phone::normalize(typed, &self.policy.default_country)
+            .is_ok_and(|m| m == before.mobile);
+        (!same).then(|| Violation::at("mobile", Problem::MobileImmutable))
     }
 
     /// `sso_managed` if the identity provider manages `field` (or the object it is part of).

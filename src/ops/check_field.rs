@@ -1,0 +1,82 @@
+//! As-you-type validation of one field: the same rules as `addUser` / `editUser`,
+//! reporting only the field being typed.
+
+use serde_json::{Map, Value};
+
+use super::fields::Mode;
+use crate::engine::Engine;
+use crate::model::UserDraft;
+use crate::outcome::{Outcome, Problem, Violation};
+
+impl Engine {
+    /// Checks one field of the add form (`target` = `None`) or of the edit form of
+    /// `target`, as the user types. `field` is a JSON name or a path into `webLogin`
+    /// (`"webLogin.loginId"`); `value` is what the form holds.
+    ///
+    /// Only violations at that field are reported; a `bad_request` when the field is
+    /// not a user field or the value has the wrong JSON type, `user_unknown` for an
+    /// unknown target. Permission is not checked here (the form asks `editableFields`).
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{Engine, Policy};
+    /// let account = serde_json::from_str(r#"{"plan":"swift","users":[
+    ///   {"id":"u1","name":"Asha Rao","email":"asha@acme.in","mobile":"+919800000001",
+    ///    "extension":"10","role":"owner","pro":true,"status":"active"}]}"#)?;
+    /// let engine = Engine::new(Policy::default(), account);
+    /// let out = engine.check_field("extension", &"10".into(), None);
+    /// assert_eq!(out.codes(), ["extension_taken"]);
+    /// assert_eq!(out.violations[0].problem.params()[3].1.text(), "11"); // the suggestion
+    /// assert!(engine.check_field("extension", &"10".into(), Some("u1")).ok); // its own
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn check_field(&self, field: &str, value: &Value, target: Option<&str>) -> Outcome {
+        let (top, sub) = match field.split_once('.') {
+            Some((t, s)) => (t, Some(s)),
+            None => (field, None),
+        };
+        let mut inner = Map::new();
+        let value = match sub {
+            Some(s) => {
+                inner.insert(s.to_owned(), value.clone());
+                Value::Object(inner)
+            }
+            None => value.clone(),
+        };
+        let mut obj = Map::new();
+        obj.insert(top.to_owned(), value);
+        let draft: UserDraft = match serde_json::from_value(Value::Object(obj)) {
+            Ok(d) => d,
+            Err(e) => return Outcome::bad_request(field, &e.to_string()),
+        };
+        let checked = match target {
+            None => self.check_fields(&self.blank_user(String::new()), &draft, None, Mode::Add),
+            Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
+                Some((pos, user)) => {
+                    let mut c = self.check_fields(user, &draft, Some(pos), Mode::Edit);
+                    c.violations.extend(
+                        draft
+                            .mobile
+                            .as_deref()
+                            .and_then(|m| self.mobile_change(user, m)),
+                    );
+                    c
+                }
+                None => {
+                    return Outcome::from_violations(vec![Violation::at(
+                        "target",
+                        Problem::UserUnknown { id: id.to_owned() },
+                    )])
+                }
+            },
+        };
+        let at_field = |v: &Violation| {
+            v.field.as_deref().is_some_and(|f| {
+                f == field
+                    || f.starts_with(&format!("{field}."))
+                    || f.starts_with(&format!("{field}["))
+            })
+        };
+        Outcome::from_violations(checked.violations.into_iter().filter(at_field).collect())
+    }
+}
