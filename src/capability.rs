@@ -92,12 +92,7 @@ impl Default for RoleMatrix {
         use Reach::*;
         let col = |list: &[(Capability, Reach)]| list.iter().copied().collect::<Grants>();
         let personal = [(ReceiveCalls, All), (PanelLogin, All), (ViewOwnCalls, All)];
-        let manage = [
-            (DeactivateUsers, All),
-            (DeleteUsers, All),
-            (ManageDepartments, All),
-            (ResetPasswords, All),
-        ];
+        let manage = [(DeactivateUsers, All), (DeleteUsers, All), (ManageDepartments, All), (ResetPasswords, All)];
         let admin: Vec<_> = personal
             .iter()
             .chain(&[(ViewReports, All), (AddUsers, All), (EditUsers, All)])
@@ -108,11 +103,7 @@ impl Default for RoleMatrix {
         owner.push((ManageBilling, All));
         let manager: Vec<_> = personal
             .iter()
-            .chain(&[
-                (ViewReports, OwnDepartments),
-                (AddUsers, OwnDepartmentAgents),
-                (EditUsers, OwnDepartmentAgents),
-            ])
+            .chain(&[(ViewReports, OwnDepartments), (AddUsers, OwnDepartmentAgents), (EditUsers, OwnDepartmentAgents)])
             .copied()
             .collect();
         RoleMatrix {
@@ -174,19 +165,12 @@ impl RoleMatrix {
 /// assert!(!can(&RoleMatrix::default(), &agent, Capability::EditUsers, Some(&manager)));
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-pub fn can(
-    matrix: &RoleMatrix,
-    actor: &User,
-    capability: Capability,
-    target: Option<&User>,
-) -> bool {
+pub fn can(matrix: &RoleMatrix, actor: &User, capability: Capability, target: Option<&User>) -> bool {
     match (matrix.reach(actor, capability), target) {
         (None, _) => false,
         (Some(Reach::All), _) | (Some(_), None) => true,
         (Some(Reach::OwnDepartments), Some(t)) => shares_department(actor, t),
-        (Some(Reach::OwnDepartmentAgents), Some(t)) => {
-            t.role == Role::Agent && shares_department(actor, t)
-        }
+        (Some(Reach::OwnDepartmentAgents), Some(t)) => t.role == Role::Agent && shares_department(actor, t),
     }
 }
 

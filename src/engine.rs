@@ -25,12 +25,7 @@ pub struct ExternalEmails(HashSet<String>);
 impl ExternalEmails {
     /// A directory of these addresses (compared case-insensitively).
     pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(emails: I) -> Self {
-        ExternalEmails(
-            emails
-                .into_iter()
-                .map(|e| email::key(e.as_ref().trim()))
-                .collect(),
-        )
+        ExternalEmails(emails.into_iter().map(|e| email::key(e.as_ref().trim())).collect())
     }
 }
 
@@ -85,10 +80,7 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine")
-            .field("policy", &self.policy)
-            .field("account", &self.account)
-            .finish_non_exhaustive()
+        f.debug_struct("Engine").field("policy", &self.policy).field("account", &self.account).finish_non_exhaustive()
     }
 }
 
@@ -104,12 +96,8 @@ pub(crate) enum Mutation {
 impl Engine {
     /// An engine over `account` under `policy`.
     pub fn new(policy: Policy, account: Account) -> Engine {
-        let mut engine = Engine {
-            policy,
-            account,
-            idx: Index::default(),
-            directory: Arc::new(ExternalEmails::default()),
-        };
+        let mut engine =
+            Engine { policy, account, idx: Index::default(), directory: Arc::new(ExternalEmails::default()) };
         engine.reindex();
         engine
     }
@@ -178,10 +166,7 @@ impl Engine {
     }
 
     pub(crate) fn user(&self, id: &str) -> Option<&User> {
-        self.idx
-            .by_id
-            .get(id)
-            .and_then(|&i| self.account.users.get(i))
+        self.idx.by_id.get(id).and_then(|&i| self.account.users.get(i))
     }
 
     pub(crate) fn pos(&self, id: &str) -> Option<usize> {
@@ -194,9 +179,7 @@ impl Engine {
 
     /// The extension range in force: the account's, else the policy's.
     pub(crate) fn range(&self) -> ExtensionRange {
-        self.account
-            .extension_range
-            .unwrap_or(self.policy.extension_range)
+        self.account.extension_range.unwrap_or(self.policy.extension_range)
     }
 
     /// The lowest extension in range that is neither reserved nor held.
@@ -205,9 +188,7 @@ impl Engine {
         (r.from..=r.to)
             .take(1_000_000)
             .map(|n| n.to_string())
-            .find(|e| {
-                !self.idx.extension.contains_key(e) && !self.policy.reserved_extensions.contains(e)
-            })
+            .find(|e| !self.idx.extension.contains_key(e) && !self.policy.reserved_extensions.contains(e))
     }
 
     /// Whether `user` counts toward `maxUsers` / holds a Pro seat under this policy.
@@ -271,14 +252,11 @@ impl Engine {
         let idx = &mut self.idx;
         idx.by_id.entry(u.id.clone()).or_insert(pos);
         idx.email.entry(email::key(u.email.trim())).or_insert(pos);
-        let mobile = phone::normalize(&u.mobile, &self.policy.default_country)
-            .unwrap_or_else(|_| u.mobile.clone());
+        let mobile = phone::normalize(&u.mobile, &self.policy.default_country).unwrap_or_else(|_| u.mobile.clone());
         idx.mobile.entry(mobile).or_insert(pos);
         idx.extension.entry(u.extension.clone()).or_insert(pos);
         if let Some(w) = &u.web_login {
-            idx.login
-                .entry(w.login_id.to_ascii_lowercase())
-                .or_insert(pos);
+            idx.login.entry(w.login_id.to_ascii_lowercase()).or_insert(pos);
         }
         idx.counted += u64::from(counts);
         idx.pro_used += u64::from(counts && u.pro);

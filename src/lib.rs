@@ -3,15 +3,7 @@
     clippy::result_large_err,
     reason = "a Violation or Outcome is the answer of a check, returned once; boxing it buys nothing"
 )]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::panic
-    )
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod capability;
 mod engine;

@@ -101,23 +101,12 @@ pub fn fill(template: &str, params: &[(&'static str, Param)]) -> String {
 
 /// The message and hint of `code`, from `table` where it has the code, else English.
 /// A hint whose params are missing (a `null` suggestion) is left out.
-pub fn format(
-    code: &str,
-    params: &[(&'static str, Param)],
-    table: Option<&MessageTable>,
-) -> (String, Option<String>) {
+pub fn format(code: &str, params: &[(&'static str, Param)], table: Option<&MessageTable>) -> (String, Option<String>) {
     if let Some(t) = table.and_then(|t| t.get(code)) {
-        return (
-            fill(&t.message, params),
-            t.hint.as_deref().map(|h| fill(h, params)),
-        );
+        return (fill(&t.message, params), t.hint.as_deref().map(|h| fill(h, params)));
     }
     let (message, hint) = english(code);
-    let has_null = |tpl: &str| {
-        params
-            .iter()
-            .any(|(k, v)| *v == Param::Null && tpl.contains(&format!("{{{k}}}")))
-    };
+    let has_null = |tpl: &str| params.iter().any(|(k, v)| *v == Param::Null && tpl.contains(&format!("{{{k}}}")));
     let hint = hint.filter(|h| !has_null(h)).map(|h| fill(h, params));
     (fill(message, params), hint)
 }
@@ -135,13 +124,7 @@ mod tests {
     #[test]
     fn client_table_wins() {
         let mut t = MessageTable::new();
-        t.insert(
-            "required".into(),
-            MessageTemplate {
-                message: "Pflichtfeld".into(),
-                hint: None,
-            },
-        );
+        t.insert("required".into(), MessageTemplate { message: "Pflichtfeld".into(), hint: None });
         assert_eq!(format("required", &[], Some(&t)).0, "Pflichtfeld");
         assert_eq!(format("required", &[], None).0, "This field is required.");
     }

@@ -248,33 +248,17 @@ impl Problem {
         match self {
             BadRequest { path, detail } => vec![("path", s(path)), ("detail", s(detail))],
             NameInvalid { reason, offset } => vec![("reason", s(reason)), ("offset", n(*offset))],
-            EmailInvalid { reason }
-            | MobileInvalid { reason }
-            | PasswordWeak { reason }
-            | CsvInvalid { reason } => {
+            EmailInvalid { reason } | MobileInvalid { reason } | PasswordWeak { reason } | CsvInvalid { reason } => {
                 vec![("reason", s(reason))]
             }
             EmailTaken { email, held_by } => vec![("email", s(email)), ("heldBy", s(held_by))],
             EmailTakenElsewhere { email } => vec![("email", s(email))],
             MobileTaken { mobile, held_by } => vec![("mobile", s(mobile)), ("heldBy", s(held_by))],
             ExtensionInvalid { extension } => vec![("extension", s(extension))],
-            ExtensionOutOfRange {
-                extension,
-                from,
-                to,
-            } => {
-                vec![
-                    ("extension", s(extension)),
-                    ("from", n(*from)),
-                    ("to", n(*to)),
-                ]
+            ExtensionOutOfRange { extension, from, to } => {
+                vec![("extension", s(extension)), ("from", n(*from)), ("to", n(*to))]
             }
-            ExtensionTaken {
-                extension,
-                held_by,
-                held_by_name,
-                suggestion,
-            } => vec![
+            ExtensionTaken { extension, held_by, held_by_name, suggestion } => vec![
                 ("extension", s(extension)),
                 ("heldBy", s(held_by)),
                 ("heldByName", s(held_by_name)),
@@ -297,16 +281,8 @@ impl Problem {
             UserUnknown { id } | IdTaken { id } => vec![("id", s(id))],
             NotPermitted { action } | SelfAction { action } => vec![("action", s(action))],
             PlanUnknown { plan } => vec![("plan", s(plan))],
-            PlanUserLimit {
-                plan,
-                max_users,
-                users,
-            } => {
-                vec![
-                    ("plan", s(plan)),
-                    ("maxUsers", n(*max_users)),
-                    ("users", n(*users)),
-                ]
+            PlanUserLimit { plan, max_users, users } => {
+                vec![("plan", s(plan)), ("maxUsers", n(*max_users)), ("users", n(*users))]
             }
             ProSeatLimit { pro_seats, used } => {
                 vec![("proSeats", n(*pro_seats)), ("used", n(*used))]
@@ -379,24 +355,12 @@ pub struct Violation {
 impl Violation {
     /// A violation of `problem` at `field`, with the problem's usual severity.
     pub fn at(field: impl Into<String>, problem: Problem) -> Violation {
-        Violation {
-            severity: problem.default_severity(),
-            problem,
-            field: Some(field.into()),
-            row: None,
-            user_id: None,
-        }
+        Violation { severity: problem.default_severity(), problem, field: Some(field.into()), row: None, user_id: None }
     }
 
     /// A violation with no field.
     pub fn general(problem: Problem) -> Violation {
-        Violation {
-            severity: problem.default_severity(),
-            problem,
-            field: None,
-            row: None,
-            user_id: None,
-        }
+        Violation { severity: problem.default_severity(), problem, field: None, row: None, user_id: None }
     }
 
     /// The stable code.
@@ -405,11 +369,7 @@ impl Violation {
     }
 
     /// Serialises with messages from `table` (English when a code is missing from it).
-    pub fn serialize_with<S: Serializer>(
-        &self,
-        ser: S,
-        table: Option<&MessageTable>,
-    ) -> Result<S::Ok, S::Error> {
+    pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
         let params = self.problem.params();
         let (message, hint) = format(self.code(), &params, table);
         let mut map = ser.serialize_map(None)?;
@@ -521,24 +481,13 @@ impl Outcome {
     /// An Outcome from violations: `ok` is derived.
     pub fn from_violations(violations: Vec<Violation>) -> Outcome {
         let ok = !violations.iter().any(|v| v.severity == Severity::Error);
-        Outcome {
-            ok,
-            violations,
-            ..Outcome::default()
-        }
+        Outcome { ok, violations, ..Outcome::default() }
     }
 
     /// The `bad_request` Outcome for input that is not the right shape.
     pub fn bad_request(path: &str, detail: &str) -> Outcome {
-        let field = if path.is_empty() || path == "." {
-            None
-        } else {
-            Some(path.to_owned())
-        };
-        let problem = Problem::BadRequest {
-            path: path.to_owned(),
-            detail: detail.to_owned(),
-        };
+        let field = if path.is_empty() || path == "." { None } else { Some(path.to_owned()) };
+        let problem = Problem::BadRequest { path: path.to_owned(), detail: detail.to_owned() };
         Outcome::from_violations(vec![Violation {
             severity: Severity::Error,
             problem,
@@ -550,9 +499,7 @@ impl Outcome {
 
     /// Whether this Outcome is a `bad_request`.
     pub fn is_bad_request(&self) -> bool {
-        self.violations
-            .iter()
-            .any(|v| matches!(v.problem, Problem::BadRequest { .. }))
+        self.violations.iter().any(|v| matches!(v.problem, Problem::BadRequest { .. }))
     }
 
     /// The codes of all violations, in order.

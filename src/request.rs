@@ -44,44 +44,47 @@ pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Outcome> 
         let path = if path == "." { String::new() } else { path };
         Outcome::bad_request(&path, &scrub(&e.inner().to_string()))
     })?;
-    de.end()
-        .map_err(|e| Outcome::bad_request("", &scrub(&e.to_string())))?;
+    de.end().map_err(|e| Outcome::bad_request("", &scrub(&e.to_string())))?;
     Ok(value)
 }
 
-/// Drops quoted input from serde's messages (a misplaced password must never be echoed)
-/// and the line/column suffix.
+/// Drops every quoted or backticked span from serde's message (user input: a
+/// misplaced password must never be echoed), and the line/column suffix.
 fn scrub(detail: &str) -> String {
-    let mut out = String::new();
-    let mut in_quotes = false;
+    let mut out = String::with_capacity(detail.len().min(200));
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
     for c in detail.chars() {
-        match c {
-            '"' => {
-                if !in_quotes {
-                    out.push_str("\"…");
-                }
-                in_quotes = !in_quotes;
-                if !in_quotes {
-                    out.push('"');
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                    out.push('…');
+                    out.push(c);
                 }
             }
-            _ if in_quotes => {}
-            _ => out.push(c),
+            None if c == '"' || c == '`' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            None => out.push(c),
         }
     }
-    match out.find(" at line ") {
+    let out = match out.find(" at line ") {
         Some(i) => out.get(..i).unwrap_or(&out).to_owned(),
         None => out,
-    }
+    };
+    out.chars().take(200).collect()
 }
 
 impl Request {
     /// The engine this request describes.
     pub fn engine(&self) -> Engine {
-        let mut e = Engine::new(
-            self.policy.clone().unwrap_or_default(),
-            self.account.clone(),
-        );
+        let mut e = Engine::new(self.policy.clone().unwrap_or_default(), self.account.clone());
         if !self.external_emails.is_empty() {
             e.set_external_emails(&self.external_emails);
         }

@@ -67,17 +67,9 @@ fn apply_prints_outcome_and_changed_account() {
     assert_eq!(o.status.code(), Some(0));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["outcome"]["ok"], true);
-    let u6 = v["account"]["users"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["id"] == "u6")
-        .unwrap();
+    let u6 = v["account"]["users"].as_array().unwrap().iter().find(|u| u["id"] == "u6").unwrap();
     assert_eq!(u6["status"], "deactivated");
-    assert_eq!(
-        v["outcome"]["changes"][0],
-        json!({ "field": "status", "from": "pending", "to": "deactivated" })
-    );
+    assert_eq!(v["outcome"]["changes"][0], json!({ "field": "status", "from": "pending", "to": "deactivated" }));
 }
 
 #[test]
@@ -109,46 +101,25 @@ fn audit_of_sample_account_is_clean_and_of_broken_one_flags_users() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|x| {
-            (
-                x["code"].as_str().unwrap().to_owned(),
-                x["userId"].as_str().unwrap().to_owned(),
-            )
-        })
+        .map(|x| (x["code"].as_str().unwrap().to_owned(), x["userId"].as_str().unwrap().to_owned()))
         .collect();
-    assert_eq!(
-        found,
-        [
-            ("email_taken".to_owned(), "u6".to_owned()),
-            ("extension_taken".to_owned(), "u6".to_owned())
-        ]
-    );
+    assert_eq!(found, [("email_taken".to_owned(), "u6".to_owned()), ("extension_taken".to_owned(), "u6".to_owned())]);
 }
 
 #[test]
 fn import_reports_rows_and_needs_an_actor() {
-    let csv = temp_file("users.csv", "name,email,mobile,extension\nHari Das,hari@acme.in,9800000020,20\nBad,bad@,9800000021,21\n");
-    let sample = sample();
-    let o = roster(
-        &[
-            "import",
-            sample.to_str().unwrap(),
-            csv.to_str().unwrap(),
-            "--actor",
-            "u2",
-            "--json",
-        ],
-        b"",
+    let csv = temp_file(
+        "users.csv",
+        "name,email,mobile,extension\nHari Das,hari@acme.in,9800000020,20\nBad,bad@,9800000021,21\n",
     );
+    let sample = sample();
+    let o = roster(&["import", sample.to_str().unwrap(), csv.to_str().unwrap(), "--actor", "u2", "--json"], b"");
     assert_eq!(o.status.code(), Some(1));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["violations"][0]["code"], "email_invalid");
     assert_eq!(v["violations"][0]["row"], 3);
 
-    let o = roster(
-        &["import", sample.to_str().unwrap(), csv.to_str().unwrap()],
-        b"",
-    );
+    let o = roster(&["import", sample.to_str().unwrap(), csv.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -180,25 +151,11 @@ fn hostile_input_is_a_violation_not_a_crash() {
     let o = roster(&["check", "--json"], req.to_string().as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
-    assert!(
-        out.len() < 64 * 1024,
-        "the Outcome echoes huge input: {} bytes",
-        out.len()
-    );
+    assert!(out.len() < 64 * 1024, "the Outcome echoes huge input: {} bytes", out.len());
     assert!(!out.contains("hunter2"), "password echoed");
     let v: Value = serde_json::from_str(&out).unwrap();
-    let codes: Vec<&str> = v["violations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["code"].as_str().unwrap())
-        .collect();
-    for code in [
-        "name_invalid",
-        "email_invalid",
-        "mobile_invalid",
-        "extension_invalid",
-    ] {
+    let codes: Vec<&str> = v["violations"].as_array().unwrap().iter().map(|x| x["code"].as_str().unwrap()).collect();
+    for code in ["name_invalid", "email_invalid", "mobile_invalid", "extension_invalid"] {
         assert!(codes.contains(&code), "{code} missing in {codes:?}");
     }
 
@@ -208,10 +165,7 @@ fn hostile_input_is_a_violation_not_a_crash() {
 
     let password_where_bool_goes = json!({ "account": sample_account(), "op": { "type": "addUser", "actor": "u2",
         "user": { "name": "G", "pro": "hunter2-secret" } } });
-    let o = roster(
-        &["check", "--json"],
-        password_where_bool_goes.to_string().as_bytes(),
-    );
+    let o = roster(&["check", "--json"], password_where_bool_goes.to_string().as_bytes());
     assert_eq!(o.status.code(), Some(2));
     assert!(!stdout(&o).contains("hunter2"), "{}", stdout(&o));
 }

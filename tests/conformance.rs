@@ -20,17 +20,9 @@ fn cli(request: &Value) -> (String, i32) {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(request.to_string().as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(request.to_string().as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap(),
-    )
+    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap())
 }
 
 #[test]
@@ -46,15 +38,7 @@ fn every_case_cli_matches_native_byte_for_byte() {
         let (stdout, code) = cli(&case["request"]);
         let expected = roster_rules::request::check_json(&case["request"].to_string()).to_json();
         assert_eq!(stdout.trim_end(), expected, "{name}: CLI and native differ");
-        assert_eq!(
-            code,
-            util::expected_exit(&case["expect"]),
-            "{name}: exit code"
-        );
-        util::judge(
-            &name,
-            &case["expect"],
-            &serde_json::from_str(&stdout).unwrap(),
-        );
+        assert_eq!(code, util::expected_exit(&case["expect"]), "{name}: exit code");
+        util::judge(&name, &case["expect"], &serde_json::from_str(&stdout).unwrap());
     }
 }

@@ -25,18 +25,8 @@ fn fixture() -> Account {
 }
 
 const ACTORS: [&str; 5] = ["u1", "u2", "u3", "u4", "$system"];
-const EMAILS: [&str; 4] = [
-    "asha@acme.in",
-    "DEV@acme.in",
-    "new@acme.in",
-    "other@acme.in",
-];
-const MOBILES: [&str; 4] = [
-    "98000 00001",
-    "+919800000003",
-    "9800000004",
-    "+91 58000 00000",
-];
+const EMAILS: [&str; 4] = ["asha@acme.in", "DEV@acme.in", "new@acme.in", "other@acme.in"];
+const MOBILES: [&str; 4] = ["98000 00001", "+919800000003", "9800000004", "+91 58000 00000"];
 const EXTS: [&str; 5] = ["10", "11", "12", "13", "016"];
 const ROLES: [&str; 4] = ["owner", "admin", "manager", "agent"];
 
@@ -48,24 +38,40 @@ fn op() -> impl Strategy<Value = Op> {
     let actor = pick(&ACTORS);
     let target = pick(&ACTORS);
     prop_oneof![
-        (actor.clone(), pick(&EMAILS), pick(&MOBILES), pick(&EXTS), pick(&ROLES), any::<bool>(), any::<bool>()).prop_map(
-            |(a, e, m, x, r, pro, dep)| {
+        (actor.clone(), pick(&EMAILS), pick(&MOBILES), pick(&EXTS), pick(&ROLES), any::<bool>(), any::<bool>())
+            .prop_map(|(a, e, m, x, r, pro, dep)| {
                 let deps = if dep { json!(["sales"]) } else { json!([]) };
                 serde_json::from_value(json!({ "type": "addUser", "actor": a, "user": {
                     "name": "Test User", "email": e, "mobile": m, "extension": x, "role": r, "pro": pro,
                     "departments": deps, "webLogin": { "loginId": "dev.patel" } } }))
                 .unwrap()
-            }
-        ),
-        (actor.clone(), target.clone(), prop::option::of(pick(&EMAILS)), prop::option::of(pick(&EXTS)),
-         prop::option::of(pick(&ROLES)), prop::option::of(any::<bool>()), prop::option::of(any::<bool>()))
+            }),
+        (
+            actor.clone(),
+            target.clone(),
+            prop::option::of(pick(&EMAILS)),
+            prop::option::of(pick(&EXTS)),
+            prop::option::of(pick(&ROLES)),
+            prop::option::of(any::<bool>()),
+            prop::option::of(any::<bool>())
+        )
             .prop_map(|(a, t, e, x, r, pro, blocked)| {
                 let mut patch = serde_json::Map::new();
-                if let Some(e) = e { patch.insert("email".into(), json!(e)); }
-                if let Some(x) = x { patch.insert("extension".into(), json!(x)); }
-                if let Some(r) = r { patch.insert("role".into(), json!(r)); }
-                if let Some(p) = pro { patch.insert("pro".into(), json!(p)); }
-                if let Some(b) = blocked { patch.insert("webLogin".into(), json!({ "loginId": "login.x", "blocked": b })); }
+                if let Some(e) = e {
+                    patch.insert("email".into(), json!(e));
+                }
+                if let Some(x) = x {
+                    patch.insert("extension".into(), json!(x));
+                }
+                if let Some(r) = r {
+                    patch.insert("role".into(), json!(r));
+                }
+                if let Some(p) = pro {
+                    patch.insert("pro".into(), json!(p));
+                }
+                if let Some(b) = blocked {
+                    patch.insert("webLogin".into(), json!({ "loginId": "login.x", "blocked": b }));
+                }
                 serde_json::from_value(json!({ "type": "editUser", "actor": a, "target": t, "patch": patch })).unwrap()
             }),
         (actor.clone(), target.clone(), 0..3u8).prop_map(|(a, t, k)| {
@@ -81,58 +87,24 @@ fn op() -> impl Strategy<Value = Op> {
 #[track_caller]
 fn assert_invariants(engine: &Engine, policy: &Policy) {
     let a = engine.account();
-    let mut seen = [
-        HashSet::new(),
-        HashSet::new(),
-        HashSet::new(),
-        HashSet::new(),
-    ];
+    let mut seen = [HashSet::new(), HashSet::new(), HashSet::new(), HashSet::new()];
     for u in &a.users {
-        assert!(
-            seen[0].insert(u.email.to_ascii_lowercase()),
-            "duplicate email {}",
-            u.email
-        );
-        assert!(
-            seen[1].insert(u.extension.clone()),
-            "duplicate extension {}",
-            u.extension
-        );
-        assert!(
-            seen[2].insert(u.mobile.clone()),
-            "duplicate mobile {}",
-            u.mobile
-        );
+        assert!(seen[0].insert(u.email.to_ascii_lowercase()), "duplicate email {}", u.email);
+        assert!(seen[1].insert(u.extension.clone()), "duplicate extension {}", u.extension);
+        assert!(seen[2].insert(u.mobile.clone()), "duplicate mobile {}", u.mobile);
         if let Some(w) = &u.web_login {
-            assert!(
-                seen[3].insert(w.login_id.to_ascii_lowercase()),
-                "duplicate login id {}",
-                w.login_id
-            );
+            assert!(seen[3].insert(w.login_id.to_ascii_lowercase()), "duplicate login id {}", w.login_id);
         }
-        assert!(
-            !u.role.requires_pro() || u.pro,
-            "{} is {:?} without Pro",
-            u.id,
-            u.role
-        );
+        assert!(!u.role.requires_pro() || u.pro, "{} is {:?} without Pro", u.id, u.role);
     }
-    let counted = a
-        .users
-        .iter()
-        .filter(|u| policy.count_deactivated || u.status != Status::Deactivated);
+    let counted = a.users.iter().filter(|u| policy.count_deactivated || u.status != Status::Deactivated);
     let max = policy.max_users(&a.plan).flatten().unwrap_or(u32::MAX) as usize;
     assert!(counted.clone().count() <= max, "over the plan limit");
-    assert!(
-        counted.filter(|u| u.pro).count() <= a.pro_seats as usize,
-        "over the Pro seats"
-    );
+    assert!(counted.filter(|u| u.pro).count() <= a.pro_seats as usize, "over the Pro seats");
     assert!(
         a.users
             .iter()
-            .any(|u| matches!(u.role, Role::Owner | Role::Admin)
-                && u.status == Status::Active
-                && u.can_sign_in()),
+            .any(|u| matches!(u.role, Role::Owner | Role::Admin) && u.status == Status::Active && u.can_sign_in()),
         "no active owner or admin left"
     );
 }

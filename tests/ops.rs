@@ -3,12 +3,7 @@
 //! importUsers, seatRequest, passwordReset and bad requests.
 //!
 //! Expectations are taken from SPEC.md §1–§6, not from the implementation.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use roster_rules::request::check_json;
 use roster_rules::{Account, Engine, Op, Outcome, Policy};
@@ -102,12 +97,8 @@ fn to_json(o: &Outcome) -> Value {
 
 /// Codes of the error-severity violations, sorted.
 fn errors(o: &Outcome) -> Vec<&'static str> {
-    let mut v: Vec<_> = o
-        .violations
-        .iter()
-        .filter(|v| v.severity == roster_rules::Severity::Error)
-        .map(|v| v.code())
-        .collect();
+    let mut v: Vec<_> =
+        o.violations.iter().filter(|v| v.severity == roster_rules::Severity::Error).map(|v| v.code()).collect();
     v.sort_unstable();
     v
 }
@@ -153,11 +144,7 @@ fn effects(o: &Outcome) -> Vec<String> {
 
 #[track_caller]
 fn stored<'a>(e: &'a Engine, id: &str) -> &'a roster_rules::User {
-    e.account()
-        .users
-        .iter()
-        .find(|u| u.id == id)
-        .unwrap_or_else(|| panic!("no user {id}"))
+    e.account().users.iter().find(|u| u.id == id).unwrap_or_else(|| panic!("no user {id}"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -192,10 +179,7 @@ fn edit_manager_edits_agent_of_own_department() {
 fn edit_manager_cannot_edit_agent_of_other_department() {
     let o = engine().check(&edit("u3", "u4", json!({ "name": "Dev Kumar" })));
     assert_only(&o, "not_permitted");
-    assert_eq!(
-        violation(&o, "not_permitted")["params"]["action"],
-        "edit_users"
-    );
+    assert_eq!(violation(&o, "not_permitted")["params"]["action"], "edit_users");
 }
 
 #[test]
@@ -207,11 +191,7 @@ fn edit_manager_cannot_make_agent_manager() {
 
 #[test]
 fn edit_manager_cannot_move_agent_into_foreign_department() {
-    let o = engine().check(&edit(
-        "u3",
-        "u6",
-        json!({ "departments": ["sales", "support"] }),
-    ));
+    let o = engine().check(&edit("u3", "u6", json!({ "departments": ["sales", "support"] })));
     assert_only(&o, "not_permitted");
     assert_eq!(violation(&o, "not_permitted")["field"], "departments");
 }
@@ -260,11 +240,9 @@ fn edit_self_role_change_is_self_action() {
 #[test]
 fn edit_password_weak_never_echoes_password() {
     let e = engine();
-    for (pw, reason) in [
-        ("Kp4Vxq", "too_short"),
-        ("chitra2024xyz", "contains_identity"),
-        ("OnlyLettersHereQ", "no_digit"),
-    ] {
+    for (pw, reason) in
+        [("Kp4Vxq", "too_short"), ("chitra2024xyz", "contains_identity"), ("OnlyLettersHereQ", "no_digit")]
+    {
         let o = e.check(&edit("u2", "u3", json!({ "webLogin": { "password": pw } })));
         assert_errors(&o, &["password_weak"]);
         let v = violation(&o, "password_weak");
@@ -287,13 +265,7 @@ fn edit_self_password_ok_is_not_stored_or_echoed() {
     assert!(!o.to_json().contains(pw));
     let account = serde_json::to_string(e.account()).expect("account");
     assert!(!account.contains(pw), "password stored: {account}");
-    assert_eq!(
-        stored(&e, "u3")
-            .web_login
-            .as_ref()
-            .map(|w| w.login_id.as_str()),
-        Some("chitra.sen")
-    );
+    assert_eq!(stored(&e, "u3").web_login.as_ref().map(|w| w.login_id.as_str()), Some("chitra.sen"));
 }
 
 #[test]
@@ -336,11 +308,7 @@ fn edit_demoting_last_active_admin_is_last_admin() {
     let o = e.check(&edit("$system", "u2", json!({ "pro": false })));
     // Pro off on an admin: role_requires_pro, and the last admin is lost.
     assert!(errors(&o).contains(&"last_admin"), "{}", o.to_json());
-    let o = e.check(&edit(
-        "$system",
-        "u2",
-        json!({ "webLogin": { "loginId": "bala.iyer", "blocked": true } }),
-    ));
+    let o = e.check(&edit("$system", "u2", json!({ "webLogin": { "loginId": "bala.iyer", "blocked": true } })));
     assert_errors(&o, &["last_admin"]);
 }
 
@@ -360,10 +328,7 @@ fn edit_email_change_needs_verification() {
     let o = e.apply(&edit("u2", "u3", json!({ "email": "chitra.sen@acme.in" })));
     assert_errors(&o, &[]);
     let fx = effects(&o);
-    assert!(
-        fx.contains(&"email_verification_required".to_owned()),
-        "{fx:?}"
-    );
+    assert!(fx.contains(&"email_verification_required".to_owned()), "{fx:?}");
     assert!(!fx.contains(&"relogin_suggested".to_owned()), "{fx:?}");
     assert_eq!(stored(&e, "u3").email, "chitra.sen@acme.in");
 }
@@ -374,14 +339,8 @@ fn edit_role_change_suggests_relogin() {
     assert_errors(&o, &[]);
     let fx = effects(&o);
     assert!(fx.contains(&"relogin_suggested".to_owned()), "{fx:?}");
-    assert!(
-        !fx.contains(&"email_verification_required".to_owned()),
-        "{fx:?}"
-    );
-    assert_eq!(
-        to_json(&o)["changes"],
-        json!([{ "field": "role", "from": "manager", "to": "agent" }])
-    );
+    assert!(!fx.contains(&"email_verification_required".to_owned()), "{fx:?}");
+    assert_eq!(to_json(&o)["changes"], json!([{ "field": "role", "from": "manager", "to": "agent" }]));
 }
 
 #[test]
@@ -406,10 +365,7 @@ fn edit_changes_list_from_and_to() {
     assert_eq!(j["user"]["schedule"], "Mo-Fr 09:00-17:00");
     assert_eq!(j["user"]["extension"], "20");
     let u = stored(&e, "u4");
-    assert_eq!(
-        (u.name.as_str(), u.extension.as_str()),
-        ("Dev Kumar Patel", "20")
-    );
+    assert_eq!((u.name.as_str(), u.extension.as_str()), ("Dev Kumar Patel", "20"));
     // No-op patch: no changes, no effects.
     let o = e.check(&edit("u2", "u4", json!({ "name": "Dev Kumar Patel" })));
     assert_errors(&o, &[]);
@@ -419,11 +375,7 @@ fn edit_changes_list_from_and_to() {
 
 #[test]
 fn edit_mobile_and_id_are_immutable() {
-    let o = engine().check(&edit(
-        "u2",
-        "u4",
-        json!({ "mobile": "+919800000044", "id": "u44" }),
-    ));
+    let o = engine().check(&edit("u2", "u4", json!({ "mobile": "+919800000044", "id": "u44" })));
     assert_errors(&o, &["immutable_field", "mobile_immutable"]);
     assert_eq!(violation(&o, "mobile_immutable")["field"], "mobile");
     assert_eq!(violation(&o, "immutable_field")["field"], "id");
@@ -446,15 +398,8 @@ fn edit_sso_managed_field_only_by_system() {
     let o = e.check(&edit("u3", "u3", json!({ "name": "Chitra S" })));
     assert_errors(&o, &["sso_managed"]);
     // Unmanaged fields stay editable.
-    assert_errors(
-        &e.check(&edit("u2", "u4", json!({ "extension": "30" }))),
-        &[],
-    );
-    let o = e.apply(&edit(
-        "$system",
-        "u4",
-        json!({ "name": "Dev Kumar", "email": "devk@acme.in" }),
-    ));
+    assert_errors(&e.check(&edit("u2", "u4", json!({ "extension": "30" }))), &[]);
+    let o = e.apply(&edit("$system", "u4", json!({ "name": "Dev Kumar", "email": "devk@acme.in" })));
     assert_errors(&o, &[]);
     assert_eq!(stored(&e, "u4").name, "Dev Kumar");
     assert_eq!(stored(&e, "u4").email, "devk@acme.in");
@@ -463,11 +408,7 @@ fn edit_sso_managed_field_only_by_system() {
 #[test]
 fn edit_system_still_bound_by_invariants() {
     // $system skips permission checks, never field validity or uniqueness.
-    let o = engine().check(&edit(
-        "$system",
-        "u4",
-        json!({ "email": "ASHA@acme.in", "extension": "11" }),
-    ));
+    let o = engine().check(&edit("$system", "u4", json!({ "email": "ASHA@acme.in", "extension": "11" })));
     assert_errors(&o, &["email_taken", "extension_taken"]);
     assert_eq!(violation(&o, "email_taken")["params"]["heldBy"], "u1");
     let v = violation(&o, "extension_taken");
@@ -478,11 +419,8 @@ fn edit_system_still_bound_by_invariants() {
 #[test]
 fn edit_permission_violation_comes_alone() {
     // An agent with an invalid patch learns only that it may not edit.
-    let o = engine().check(&edit(
-        "u4",
-        "u6",
-        json!({ "email": "not-an-email", "extension": "0", "schedule": "whenever" }),
-    ));
+    let o =
+        engine().check(&edit("u4", "u6", json!({ "email": "not-an-email", "extension": "0", "schedule": "whenever" })));
     assert_only(&o, "not_permitted");
     // An unknown actor or target: only user_unknown.
     let o = engine().check(&edit("u99", "u4", json!({ "email": "x" })));
@@ -492,11 +430,7 @@ fn edit_permission_violation_comes_alone() {
     assert_only(&o, "user_unknown");
     assert_eq!(violation(&o, "user_unknown")["field"], "target");
     // The escalation is reported alone, not with the invalid email beside it.
-    let o = engine().check(&edit(
-        "u2",
-        "u4",
-        json!({ "role": "owner", "pro": true, "email": "bad" }),
-    ));
+    let o = engine().check(&edit("u2", "u4", json!({ "role": "owner", "pro": true, "email": "bad" })));
     assert_only(&o, "role_escalation");
 }
 
@@ -507,21 +441,14 @@ fn edit_reports_every_data_violation_at_once() {
         "u4",
         json!({ "email": "not-an-email", "extension": "05", "timeZone": "Mars/Base" }),
     ));
-    assert_errors(
-        &o,
-        &["email_invalid", "extension_invalid", "time_zone_invalid"],
-    );
+    assert_errors(&o, &["email_invalid", "extension_invalid", "time_zone_invalid"]);
 }
 
 #[test]
 fn edit_rejected_apply_changes_nothing() {
     let mut e = engine();
     let before = e.account().clone();
-    let o = e.apply(&edit(
-        "u2",
-        "u4",
-        json!({ "name": "Dev", "extension": "11" }),
-    ));
+    let o = e.apply(&edit("u2", "u4", json!({ "name": "Dev", "extension": "11" })));
     assert!(!o.ok);
     assert_eq!(e.account(), &before);
 }
@@ -562,10 +489,7 @@ fn lifecycle_deactivate_and_reactivate_round_trip() {
     let o = e.apply(&act("deactivateUser", "u2", "u4"));
     assert_errors(&o, &[]);
     assert_eq!(stored(&e, "u4").status, roster_rules::Status::Deactivated);
-    assert_eq!(
-        to_json(&o)["changes"],
-        json!([{ "field": "status", "from": "active", "to": "deactivated" }])
-    );
+    assert_eq!(to_json(&o)["changes"], json!([{ "field": "status", "from": "active", "to": "deactivated" }]));
     let o = e.apply(&act("reactivateUser", "u2", "u4"));
     assert_errors(&o, &[]);
     assert_ne!(stored(&e, "u4").status, roster_rules::Status::Deactivated);
@@ -580,10 +504,7 @@ fn lifecycle_deactivating_last_admin() {
     assert_errors(&o, &["last_admin"]);
     // With both owner and admin active, deactivating one is fine.
     assert_errors(&engine().check(&act("deactivateUser", "u1", "u2")), &[]);
-    assert_errors(
-        &engine().check(&act("deactivateUser", "$system", "u1")),
-        &[],
-    );
+    assert_errors(&engine().check(&act("deactivateUser", "$system", "u1")), &[]);
 }
 
 #[test]
@@ -643,10 +564,7 @@ fn lifecycle_reactivate_at_plan_limit_when_deactivated_not_counted() {
     assert_eq!(e.account(), &before);
     // One more seat in the plan: fine.
     let policy = json!({ "plans": { "swift": 6 }, "countDeactivated": false });
-    assert_errors(
-        &engine_from(policy, fixture()).check(&act("reactivateUser", "u2", "u5")),
-        &[],
-    );
+    assert_errors(&engine_from(policy, fixture()).check(&act("reactivateUser", "u2", "u5")), &[]);
 }
 
 #[test]
@@ -681,21 +599,8 @@ fn replace_plan_is_the_ordered_list_of_ops() {
     assert_errors(&o, &[]);
     let plan = to_json(&o)["plan"].clone();
     let plan = plan.as_array().expect("plan is a list");
-    let types: Vec<&str> = plan
-        .iter()
-        .map(|p| p["type"].as_str().unwrap_or(""))
-        .collect();
-    assert_eq!(
-        types,
-        [
-            "editUser",
-            "editUser",
-            "addUser",
-            "editUser",
-            "deactivateUser"
-        ],
-        "{plan:?}"
-    );
+    let types: Vec<&str> = plan.iter().map(|p| p["type"].as_str().unwrap_or("")).collect();
+    assert_eq!(types, ["editUser", "editUser", "addUser", "editUser", "deactivateUser"], "{plan:?}");
     // 1. alias the old email.
     assert_eq!(plan[0]["target"], "u4");
     assert_eq!(plan[0]["patch"], json!({ "email": "dev+old@acme.in" }));
@@ -731,12 +636,7 @@ fn replace_apply_moves_identity_to_new_user() {
     let o = e.apply(&replace("u2", "u4", "98000 00099"));
     assert_errors(&o, &[]);
     assert_eq!(e.account().users.len(), 7);
-    let new = e
-        .account()
-        .users
-        .iter()
-        .find(|u| u.mobile == "+919800000099")
-        .expect("new user");
+    let new = e.account().users.iter().find(|u| u.mobile == "+919800000099").expect("new user");
     assert_ne!(new.id, "u4");
     assert_eq!(new.email, "dev@acme.in");
     assert_eq!(new.extension, "13");
@@ -838,10 +738,7 @@ fn reachable_dst_summer_instant() {
     // 12:30Z = 08:30 EDT: closed until 09:00 -04:00.
     let o = e.check(&reachable("u4", "2025-07-15T12:30:00Z"));
     assert_errors(&o, &["outside_schedule"]);
-    assert_eq!(
-        violation(&o, "outside_schedule")["params"]["nextOpen"],
-        "2025-07-15T09:00:00-04:00"
-    );
+    assert_eq!(violation(&o, "outside_schedule")["params"]["nextOpen"], "2025-07-15T09:00:00-04:00");
 }
 
 #[test]
@@ -850,10 +747,7 @@ fn reachable_dst_winter_instant() {
     // Tue 2025-01-14 13:30Z = 08:30 EST: closed (the same UTC time as the open July one).
     let o = e.check(&reachable("u4", "2025-01-14T13:30:00Z"));
     assert_errors(&o, &["outside_schedule"]);
-    assert_eq!(
-        violation(&o, "outside_schedule")["params"]["nextOpen"],
-        "2025-01-14T09:00:00-05:00"
-    );
+    assert_eq!(violation(&o, "outside_schedule")["params"]["nextOpen"], "2025-01-14T09:00:00-05:00");
     // 14:30Z = 09:30 EST: open.
     assert_errors(&e.check(&reachable("u4", "2025-01-14T14:30:00Z")), &[]);
 }
@@ -864,10 +758,7 @@ fn reachable_next_open_across_dst_start() {
     // Fri 2025-03-07 22:30Z = 17:30 EST; DST starts Sun 2025-03-09; next open Mon 09:00 EDT.
     let o = e.check(&reachable("u4", "2025-03-07T22:30:00Z"));
     assert_errors(&o, &["outside_schedule"]);
-    assert_eq!(
-        violation(&o, "outside_schedule")["params"]["nextOpen"],
-        "2025-03-10T09:00:00-04:00"
-    );
+    assert_eq!(violation(&o, "outside_schedule")["params"]["nextOpen"], "2025-03-10T09:00:00-04:00");
 }
 
 #[test]
@@ -876,10 +767,7 @@ fn reachable_next_open_across_dst_end() {
     // Fri 2025-10-31 22:30Z = 18:30 EDT; DST ends Sun 2025-11-02; next open Mon 09:00 EST.
     let o = e.check(&reachable("u4", "2025-10-31T22:30:00Z"));
     assert_errors(&o, &["outside_schedule"]);
-    assert_eq!(
-        violation(&o, "outside_schedule")["params"]["nextOpen"],
-        "2025-11-03T09:00:00-05:00"
-    );
+    assert_eq!(violation(&o, "outside_schedule")["params"]["nextOpen"], "2025-11-03T09:00:00-05:00");
 }
 
 #[test]
@@ -890,10 +778,7 @@ fn reachable_deactivated_and_no_department() {
     let o = engine().check(&reachable("u1", "2025-07-15T06:00:00Z"));
     assert_errors(&o, &["no_department"]);
     // In a department and 24/7: reachable (pending users already receive calls).
-    assert_errors(
-        &engine().check(&reachable("u6", "2025-07-15T06:00:00Z")),
-        &[],
-    );
+    assert_errors(&engine().check(&reachable("u6", "2025-07-15T06:00:00Z")), &[]);
 }
 
 #[test]
@@ -909,10 +794,7 @@ fn reachable_overnight_schedule_runs_into_saturday() {
     // Sat 07:00 IST: closed until next Friday 22:00.
     let o = e.check(&reachable("u6", "2025-07-19T07:00:00+05:30"));
     assert_errors(&o, &["outside_schedule"]);
-    assert_eq!(
-        violation(&o, "outside_schedule")["params"]["nextOpen"],
-        "2025-07-25T22:00:00+05:30"
-    );
+    assert_eq!(violation(&o, "outside_schedule")["params"]["nextOpen"], "2025-07-25T22:00:00+05:30");
 }
 
 #[test]
@@ -934,14 +816,9 @@ fn reachable_unknown_target() {
 
 #[track_caller]
 fn fields_of(e: &Engine, actor: &str, target: &str) -> serde_json::Map<String, Value> {
-    let o = e.check(&op(
-        json!({ "type": "editableFields", "actor": actor, "target": target }),
-    ));
+    let o = e.check(&op(json!({ "type": "editableFields", "actor": actor, "target": target })));
     assert!(o.ok, "{}", o.to_json());
-    to_json(&o)["fields"]
-        .as_object()
-        .cloned()
-        .unwrap_or_else(|| panic!("no fields in {}", o.to_json()))
+    to_json(&o)["fields"].as_object().cloned().unwrap_or_else(|| panic!("no fields in {}", o.to_json()))
 }
 
 #[track_caller]
@@ -1031,19 +908,11 @@ fn editable_fields_agree_with_edit_user() {
         ("timeZone", json!({ "timeZone": "Asia/Dubai" })),
         ("schedule", json!({ "schedule": "24/7" })),
     ];
-    for (actor, target) in [
-        ("u2", "u4"),
-        ("u3", "u6"),
-        ("u3", "u3"),
-        ("u3", "u2"),
-        ("u4", "u4"),
-    ] {
+    for (actor, target) in [("u2", "u4"), ("u3", "u6"), ("u3", "u3"), ("u3", "u2"), ("u4", "u4")] {
         let map = fields_of(&e, actor, target);
         for (field, patch) in &samples {
             let o = e.check(&edit(actor, target, patch.clone()));
-            let denied = errors(&o)
-                .iter()
-                .any(|c| ["not_permitted", "self_action", "role_escalation"].contains(c));
+            let denied = errors(&o).iter().any(|c| ["not_permitted", "self_action", "role_escalation"].contains(c));
             let editable = map[*field]["editable"] == true;
             assert_eq!(
                 editable,
@@ -1058,9 +927,7 @@ fn editable_fields_agree_with_edit_user() {
 
 #[test]
 fn editable_fields_unknown_target() {
-    let o = engine().check(&op(
-        json!({ "type": "editableFields", "actor": "u2", "target": "u99" }),
-    ));
+    let o = engine().check(&op(json!({ "type": "editableFields", "actor": "u2", "target": "u99" })));
     assert_only(&o, "user_unknown");
 }
 
@@ -1083,16 +950,12 @@ fn audit_clean_fixture() {
 fn audit_duplicates_flag_the_later_user() {
     let mut acct = fixture();
     let users = acct["users"].as_array_mut().expect("users");
-    users.push(
-        json!({ "id": "u7", "name": "Dev Two", "email": "DEV@acme.in",
+    users.push(json!({ "id": "u7", "name": "Dev Two", "email": "DEV@acme.in",
         "mobile": "+919800000017", "extension": "17", "role": "agent", "status": "active",
-        "departments": ["support"] }),
-    );
-    users.push(
-        json!({ "id": "u8", "name": "Hari Das", "email": "hari@acme.in",
+        "departments": ["support"] }));
+    users.push(json!({ "id": "u8", "name": "Hari Das", "email": "hari@acme.in",
         "mobile": "+919800000001", "extension": "13", "role": "agent", "status": "active",
-        "departments": ["support"] }),
-    );
+        "departments": ["support"] }));
     let o = engine_of(acct).check(&audit());
     assert_errors(&o, &["email_taken", "extension_taken", "mobile_taken"]);
     let v = violation(&o, "email_taken");
@@ -1184,23 +1047,13 @@ fn import_quoted_fields() {
     assert_errors(&o, &[]);
     assert!(effects(&o).contains(&"invite_sent".to_owned()));
     assert_eq!(e.account().users.len(), 8);
-    let gita = e
-        .account()
-        .users
-        .iter()
-        .find(|u| u.email == "gita@acme.in")
-        .expect("gita");
+    let gita = e.account().users.iter().find(|u| u.email == "gita@acme.in").expect("gita");
     assert_eq!(gita.name, "Rao, Gita");
     assert_eq!(gita.mobile, "+919800000007");
     assert_eq!(gita.departments, ["sales", "support"]);
     assert_eq!(gita.schedule, "Mo-Fr 09:00-18:00");
     assert!(!gita.pro);
-    let hari = e
-        .account()
-        .users
-        .iter()
-        .find(|u| u.email == "hari@acme.in")
-        .expect("hari");
+    let hari = e.account().users.iter().find(|u| u.email == "hari@acme.in").expect("hari");
     assert_eq!(hari.name, "Hari \"HD\" Das");
     assert_eq!(hari.schedule, "24/7");
     assert_eq!(hari.role, roster_rules::Role::Agent);
@@ -1210,10 +1063,7 @@ fn import_quoted_fields() {
 #[test]
 fn import_bad_header_is_csv_invalid() {
     let e = engine();
-    let o = e.check(&import(
-        "u2",
-        "name,mail,mobile,extension\nA B,a@b.in,9800000011,20\n",
-    ));
+    let o = e.check(&import("u2", "name,mail,mobile,extension\nA B,a@b.in,9800000011,20\n"));
     assert_errors(&o, &["csv_invalid"]);
     assert_eq!(violation(&o, "csv_invalid")["row"], 1);
     let o = e.check(&import("u2", "name,email,mobile\nA B,a@b.in,9800000011\n"));
@@ -1233,10 +1083,7 @@ fn import_too_many_rows() {
     assert_eq!(violation(&o, "too_many_rows")["params"]["max"], 2);
     // Exactly at the cap is fine (warnings aside).
     let two: String = rows.lines().take(2).map(|l| format!("{l}\n")).collect();
-    let o = e.check(&import(
-        "u2",
-        &format!("name,email,mobile,extension\n{two}"),
-    ));
+    let o = e.check(&import("u2", &format!("name,email,mobile,extension\n{two}")));
     assert_errors(&o, &[]);
 }
 
@@ -1383,10 +1230,7 @@ fn seat_request_huge_count_does_not_panic() {
 fn seat_request_large_count_over_plan() {
     let o = engine().check(&seats(Some(json!(1_000_000_000_u64))));
     assert_errors(&o, &["plan_user_limit"]);
-    assert_eq!(
-        violation(&o, "plan_user_limit")["params"]["users"],
-        1_000_000_006_u64
-    );
+    assert_eq!(violation(&o, "plan_user_limit")["params"]["users"], 1_000_000_006_u64);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1410,12 +1254,7 @@ fn password_reset_from_active_admin_email_is_ok() {
 #[test]
 fn password_reset_from_other_emails_refused() {
     // A manager, another agent, a stranger: not the target's email, not an active admin.
-    for from in [
-        "chitra@acme.in",
-        "farah@acme.in",
-        "someone@else.in",
-        "dev+x@acme.in",
-    ] {
+    for from in ["chitra@acme.in", "farah@acme.in", "someone@else.in", "dev+x@acme.in"] {
         let o = engine().check(&reset(from, "u4"));
         assert_only(&o, "reset_unregistered_email");
         let v = violation(&o, "reset_unregistered_email");
@@ -1424,10 +1263,7 @@ fn password_reset_from_other_emails_refused() {
     // A deactivated admin's email no longer vouches.
     let mut acct = fixture();
     user_mut(&mut acct, "u2")["status"] = json!("deactivated");
-    assert_only(
-        &engine_of(acct).check(&reset("bala@acme.in", "u4")),
-        "reset_unregistered_email",
-    );
+    assert_only(&engine_of(acct).check(&reset("bala@acme.in", "u4")), "reset_unregistered_email");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1447,17 +1283,9 @@ fn assert_bad_request(o: &Outcome) -> Value {
 
 #[test]
 fn bad_request_unknown_op_type() {
-    let o = check_json(&request(
-        fixture(),
-        json!({ "type": "frobnicate", "actor": "u2" }),
-    ));
+    let o = check_json(&request(fixture(), json!({ "type": "frobnicate", "actor": "u2" })));
     let v = assert_bad_request(&o);
-    assert!(
-        v["params"]["path"]
-            .as_str()
-            .is_some_and(|p| p.starts_with("op")),
-        "{v}"
-    );
+    assert!(v["params"]["path"].as_str().is_some_and(|p| p.starts_with("op")), "{v}");
 }
 
 #[test]
@@ -1480,12 +1308,7 @@ fn bad_request_unknown_key_in_op_user() {
                           "extension": "16", "nickname": "G" } }),
     ));
     let v = assert_bad_request(&o);
-    assert!(
-        v["params"]["path"]
-            .as_str()
-            .is_some_and(|p| p.starts_with("op")),
-        "{v}"
-    );
+    assert!(v["params"]["path"].as_str().is_some_and(|p| p.starts_with("op")), "{v}");
 }
 
 #[test]
@@ -1537,10 +1360,7 @@ fn bad_request_deeply_nested_json() {
 fn bad_request_not_json_and_trailing_garbage() {
     assert_bad_request(&check_json(""));
     assert_bad_request(&check_json("not json"));
-    let text = format!(
-        "{} trailing",
-        request(fixture(), json!({ "type": "audit" }))
-    );
+    let text = format!("{} trailing", request(fixture(), json!({ "type": "audit" })));
     assert_bad_request(&check_json(&text));
     // A well-formed request of the same shape is fine.
     let o = check_json(&request(fixture(), json!({ "type": "audit" })));

@@ -2,10 +2,7 @@
 //!
 //! Exit codes: 0 ok, 1 violations, 2 unusable input.
 
-#![allow(
-    clippy::result_large_err,
-    reason = "an Outcome is the answer, returned once"
-)]
+#![allow(clippy::result_large_err, reason = "an Outcome is the answer, returned once")]
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -23,51 +20,33 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let json = args.iter().any(|a| a == "--json");
-    let rest: Vec<&str> = args
-        .iter()
-        .map(String::as_str)
-        .filter(|a| *a != "--json")
-        .collect();
+    let rest: Vec<&str> = args.iter().map(String::as_str).filter(|a| *a != "--json").collect();
     let result = match rest.as_slice() {
         ["check"] => read_stdin().map(|s| (check_json(&s), None)),
-        ["apply"] => read_stdin()
-            .map(|s| apply_json(&s))
-            .map(|(o, a)| (o, Some(a))),
-        ["audit", file, opts @ ..] => {
-            engine_from(file, opts).map(|e| (e.check(&Op::Audit {}), None))
-        }
+        ["apply"] => read_stdin().map(|s| apply_json(&s)).map(|(o, a)| (o, Some(a))),
+        ["audit", file, opts @ ..] => engine_from(file, opts).map(|e| (e.check(&Op::Audit {}), None)),
         ["import", file, csv, opts @ ..] => import(file, csv, opts),
         ["schedule", text @ ..] if !text.is_empty() => Ok((
-            Engine::new(Policy::default(), empty_account()).check(&Op::ParseSchedule {
-                text: text.join(" "),
-            }),
+            Engine::new(Policy::default(), empty_account()).check(&Op::ParseSchedule { text: text.join(" ") }),
             None,
         )),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
-        _ => Err(Outcome::bad_request(
-            "",
-            "unknown command; see roster --help",
-        )),
+        _ => Err(Outcome::bad_request("", "unknown command; see roster --help")),
     };
     let (outcome, account) = result.unwrap_or_else(|o| (o, None));
     if json {
         let text = match account {
-            Some(account) => {
-                serde_json::json!({ "outcome": outcome, "account": account }).to_string()
-            }
+            Some(account) => serde_json::json!({ "outcome": outcome, "account": account }).to_string(),
             None => outcome.to_json(),
         };
         println!("{text}");
     } else {
         print_text(&outcome);
         if let Some(Some(account)) = account {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&account).unwrap_or_default()
-            );
+            println!("{}", serde_json::to_string_pretty(&account).unwrap_or_default());
         }
     }
     ExitCode::from(exit_code(&outcome))
@@ -105,15 +84,11 @@ fn read_stdin() -> Result<String, Outcome> {
 }
 
 fn read_file(path: &str) -> Result<String, Outcome> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Outcome::bad_request("", &format!("cannot read {path}: {e}")))
+    std::fs::read_to_string(path).map_err(|e| Outcome::bad_request("", &format!("cannot read {path}: {e}")))
 }
 
 fn option<'a>(opts: &[&'a str], name: &str) -> Option<&'a str> {
-    opts.iter()
-        .position(|o| *o == name)
-        .and_then(|i| opts.get(i + 1))
-        .copied()
+    opts.iter().position(|o| *o == name).and_then(|i| opts.get(i + 1)).copied()
 }
 
 fn engine_from(file: &str, opts: &[&str]) -> Result<Engine, Outcome> {
@@ -125,47 +100,24 @@ fn engine_from(file: &str, opts: &[&str]) -> Result<Engine, Outcome> {
     Ok(Engine::new(policy, account))
 }
 
-fn import(
-    file: &str,
-    csv: &str,
-    opts: &[&str],
-) -> Result<(Outcome, Option<Option<Account>>), Outcome> {
-    let actor = option(opts, "--actor")
-        .ok_or_else(|| Outcome::bad_request("", "import needs --actor ID"))?;
+fn import(file: &str, csv: &str, opts: &[&str]) -> Result<(Outcome, Option<Option<Account>>), Outcome> {
+    let actor = option(opts, "--actor").ok_or_else(|| Outcome::bad_request("", "import needs --actor ID"))?;
     let engine = engine_from(file, opts)?;
-    let op = Op::ImportUsers {
-        actor: actor.to_owned(),
-        csv: read_file(csv)?,
-    };
+    let op = Op::ImportUsers { actor: actor.to_owned(), csv: read_file(csv)? };
     Ok((engine.check(&op), None))
 }
 
 fn print_text(o: &Outcome) {
     if let Some(s) = &o.schedule {
         println!("{}", s.canonical);
-        for (day, spans) in ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-            .iter()
-            .zip(&s.weekly)
-        {
+        for (day, spans) in ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"].iter().zip(&s.weekly) {
             let list: Vec<String> = spans.iter().map(|[a, b]| format!("{a}-{b}")).collect();
-            println!(
-                "  {day}  {}",
-                if list.is_empty() {
-                    "closed".to_owned()
-                } else {
-                    list.join(", ")
-                }
-            );
+            println!("  {day}  {}", if list.is_empty() { "closed".to_owned() } else { list.join(", ") });
         }
     }
     for v in &o.violations {
         let json = serde_json::to_value(v).unwrap_or_default();
-        let text = |k: &str| {
-            json.get(k)
-                .and_then(|m| m.as_str())
-                .unwrap_or("")
-                .to_owned()
-        };
+        let text = |k: &str| json.get(k).and_then(|m| m.as_str()).unwrap_or("").to_owned();
         let mut place = Vec::new();
         if let Some(row) = v.row {
             place.push(format!("row {row}"));
@@ -176,16 +128,8 @@ fn print_text(o: &Outcome) {
         if let Some(f) = &v.field {
             place.push(f.clone());
         }
-        let sev = if v.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
-        let at = if place.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", place.join(", "))
-        };
+        let sev = if v.severity == Severity::Error { "error" } else { "warning" };
+        let at = if place.is_empty() { String::new() } else { format!(" [{}]", place.join(", ")) };
         println!("{sev} {}{at}: {}", v.code(), text("message"));
         let hint = text("hint");
         if !hint.is_empty() {
@@ -195,32 +139,21 @@ fn print_text(o: &Outcome) {
     if let Some(plan) = &o.plan {
         println!("plan:");
         for (i, op) in plan.iter().enumerate() {
-            println!(
-                "  {}. {}",
-                i + 1,
-                serde_json::to_string(op).unwrap_or_default()
-            );
+            println!("  {}. {}", i + 1, serde_json::to_string(op).unwrap_or_default());
         }
     }
     if let Some(fields) = &o.fields {
         for (f, s) in fields {
             println!(
                 "  {f}: {}",
-                if s.editable {
-                    "editable".to_owned()
-                } else {
-                    format!("read-only ({})", s.reason.unwrap_or(""))
-                }
+                if s.editable { "editable".to_owned() } else { format!("read-only ({})", s.reason.unwrap_or("")) }
             );
         }
     }
     for e in &o.effects {
         println!(
             "effect: {}",
-            serde_json::to_value(e)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
+            serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
         );
     }
     for c in &o.changes {

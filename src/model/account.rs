@@ -227,8 +227,6 @@ impl User {
 
     /// Whether the user counts toward `last_admin`: an owner or admin who can sign in and is active.
     pub fn is_active_admin(&self) -> bool {
-        matches!(self.role, Role::Owner | Role::Admin)
-            && self.status == Status::Active
-            && self.can_sign_in()
+        matches!(self.role, Role::Owner | Role::Admin) && self.status == Status::Active && self.can_sign_in()
     }
 }

@@ -17,11 +17,7 @@ pub struct UserDraft {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mobile: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "some",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub alt_mobile: Option<Option<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<String>,
@@ -31,31 +27,15 @@ pub struct UserDraft {
     pub pro: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "some",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<Option<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub departments: Option<Vec<String>>,
-    #[serde(
-        default,
-        deserialize_with = "some",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub web_login: Option<Option<WebLoginDraft>>,
-    #[serde(
-        default,
-        deserialize_with = "some",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub allowed_caller_ids: Option<Option<Vec<String>>>,
-    #[serde(
-        default,
-        deserialize_with = "some",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, deserialize_with = "some", skip_serializing_if = "Option::is_none")]
     pub report_users: Option<Option<Vec<String>>>,
 }
 

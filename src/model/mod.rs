@@ -9,8 +9,6 @@ mod draft;
 mod policy;
 
 pub(crate) use account::default_schedule;
-pub use account::{
-    Account, Department, ExtensionRange, Role, Routing, Sso, Status, User, WebLogin,
-};
+pub use account::{Account, Department, ExtensionRange, Role, Routing, Sso, Status, User, WebLogin};
 pub use draft::{UserDraft, WebLoginDraft};
 pub use policy::{PasswordPolicy, Policy};

@@ -10,28 +10,18 @@ impl Engine {
         let Some(t) = self.user(target) else {
             return Outcome::from_violations(vec![Violation::at(
                 "target",
-                Problem::UserUnknown {
-                    id: target.to_owned(),
-                },
+                Problem::UserUnknown { id: target.to_owned() },
             )]);
         };
         let key = email::key(from_email.trim());
         let registered = email::key(t.email.trim()) == key;
-        let by_admin = self
-            .idx
-            .email
-            .get(&key)
-            .and_then(|&p| self.at(p))
-            .is_some_and(|u| u.is_active_admin());
+        let by_admin = self.idx.email.get(&key).and_then(|&p| self.at(p)).is_some_and(|u| u.is_active_admin());
         if registered || by_admin {
             let mut o = Outcome::from_violations(Vec::new());
             o.effects.push(Effect::PasswordResetSent);
             o
         } else {
-            Outcome::from_violations(vec![Violation::at(
-                "fromEmail",
-                Problem::ResetUnregisteredEmail,
-            )])
+            Outcome::from_violations(vec![Violation::at("fromEmail", Problem::ResetUnregisteredEmail)])
         }
     }
 
@@ -50,27 +40,17 @@ impl Engine {
         let mut pro = 0u64;
         let max = self.policy.max_users(&self.account.plan);
         if max.is_none() {
-            out.push(Violation::at(
-                "plan",
-                Problem::PlanUnknown {
-                    plan: self.account.plan.clone(),
-                },
-            ));
+            out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() }));
         }
         for (pos, u) in self.account.users.iter().enumerate() {
             let mut found = Vec::new();
             if self.pos(&u.id) != Some(pos) {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
-            found.extend(
-                self.check_fields(u, &draft_of(u), Some(pos), Mode::Audit)
-                    .violations,
-            );
+            found.extend(self.check_fields(u, &draft_of(u), Some(pos), Mode::Audit).violations);
             if self.counts(u) {
                 counted += 1;
-                if let Some(Some(m)) =
-                    max.filter(|m| m.is_some_and(|m| counted == u64::from(m) + 1))
-                {
+                if let Some(Some(m)) = max.filter(|m| m.is_some_and(|m| counted == u64::from(m) + 1)) {
                     found.push(Violation::general(Problem::PlanUserLimit {
                         plan: self.account.plan.clone(),
                         max_users: m,
@@ -82,10 +62,7 @@ impl Engine {
                     if pro == u64::from(self.account.pro_seats) + 1 {
                         found.push(Violation::at(
                             "pro",
-                            Problem::ProSeatLimit {
-                                pro_seats: self.account.pro_seats,
-                                used: self.idx.pro_used,
-                            },
+                            Problem::ProSeatLimit { pro_seats: self.account.pro_seats, used: self.idx.pro_used },
                         ));
                     }
                 }

@@ -54,12 +54,7 @@ impl Engine {
             Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
                 Some((pos, user)) => {
                     let mut c = self.check_fields(user, &draft, Some(pos), Mode::Edit);
-                    c.violations.extend(
-                        draft
-                            .mobile
-                            .as_deref()
-                            .and_then(|m| self.mobile_change(user, m)),
-                    );
+                    c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
                     c
                 }
                 None => {
@@ -72,9 +67,7 @@ impl Engine {
         };
         let at_field = |v: &Violation| {
             v.field.as_deref().is_some_and(|f| {
-                f == field
-                    || f.starts_with(&format!("{field}."))
-                    || f.starts_with(&format!("{field}["))
+                f == field || f.starts_with(&format!("{field}.")) || f.starts_with(&format!("{field}["))
             })
         };
         Outcome::from_violations(checked.violations.into_iter().filter(at_field).collect())

@@ -30,10 +30,7 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
         loop {
             let Some(c) = chars.next() else {
                 if quoted {
-                    return Err(CsvError {
-                        line: start,
-                        reason: "unterminated_quote",
-                    });
+                    return Err(CsvError { line: start, reason: "unterminated_quote" });
                 }
                 break;
             };
@@ -57,12 +54,7 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
                     quoted = true;
                     was_quoted = true;
                 }
-                '"' => {
-                    return Err(CsvError {
-                        line,
-                        reason: "stray_quote",
-                    })
-                }
+                '"' => return Err(CsvError { line, reason: "stray_quote" }),
                 ',' => {
                     fields.push(std::mem::take(&mut field));
                     was_quoted = false;
@@ -72,22 +64,14 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
                     line += 1;
                     break;
                 }
-                _ if was_quoted => {
-                    return Err(CsvError {
-                        line,
-                        reason: "stray_quote",
-                    })
-                }
+                _ if was_quoted => return Err(CsvError { line, reason: "stray_quote" }),
                 _ => field.push(c),
             }
         }
         fields.push(field);
         let blank = fields.len() == 1 && fields.first().is_some_and(|f| f.trim().is_empty());
         if !blank {
-            records.push(Record {
-                line: start,
-                fields,
-            });
+            records.push(Record { line: start, fields });
         }
     }
     Ok(records)
@@ -99,11 +83,7 @@ mod tests {
 
     #[test]
     fn csv_quotes_commas_and_newlines() {
-        let r = read(
-            "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,1",
-            10,
-        )
-        .unwrap();
+        let r = read("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"multi\nline\",z\r\nlast,1", 10).unwrap();
         assert_eq!(r.len(), 4);
         assert_eq!(r[1].fields, ["x, y", "say \"hi\""]);
         assert_eq!((r[2].line, r[2].fields[0].as_str()), (3, "multi\nline"));
@@ -112,20 +92,8 @@ mod tests {
 
     #[test]
     fn csv_errors_name_the_line() {
-        assert_eq!(
-            read("a\n\"open", 10).err(),
-            Some(CsvError {
-                line: 2,
-                reason: "unterminated_quote"
-            })
-        );
-        assert_eq!(
-            read("a\nx\"y", 10).err(),
-            Some(CsvError {
-                line: 2,
-                reason: "stray_quote"
-            })
-        );
+        assert_eq!(read("a\n\"open", 10).err(), Some(CsvError { line: 2, reason: "unterminated_quote" }));
+        assert_eq!(read("a\nx\"y", 10).err(), Some(CsvError { line: 2, reason: "stray_quote" }));
     }
 
     #[test]

@@ -51,10 +51,7 @@ fn blank(s: &Option<String>) -> bool {
 /// A schedule parse error as a violation at `field`.
 pub(crate) fn schedule_violation(field: &str, e: &crate::schedule::ScheduleError) -> Violation {
     let problem = match e.kind {
-        ScheduleErrorKind::Invalid(reason) => Problem::ScheduleInvalid {
-            offset: e.offset,
-            reason: reason.as_str(),
-        },
+        ScheduleErrorKind::Invalid(reason) => Problem::ScheduleInvalid { offset: e.offset, reason: reason.as_str() },
         ScheduleErrorKind::Overlap => Problem::ScheduleOverlap { offset: e.offset },
     };
     Violation::at(field, problem)
@@ -64,43 +61,23 @@ impl Engine {
     /// Applies `draft` over `base` and checks every field it sets (all of them for
     /// [`Mode::Add`] and [`Mode::Audit`]). `me` is the user's own position, so its own
     /// email or extension does not count as taken; in an audit only earlier users count.
-    pub(crate) fn check_fields(
-        &self,
-        base: &User,
-        draft: &UserDraft,
-        me: Option<usize>,
-        mode: Mode,
-    ) -> Checked {
+    pub(crate) fn check_fields(&self, base: &User, draft: &UserDraft, me: Option<usize>, mode: Mode) -> Checked {
         let mut out = Vec::new();
         let mut user = base.clone();
         let full = mode != Mode::Edit;
         let holder = |map: &std::collections::HashMap<String, usize>, key: &str| {
-            map.get(key)
-                .copied()
-                .filter(|&h| Some(h) != me && (mode != Mode::Audit || me.is_none_or(|m| h < m)))
+            map.get(key).copied().filter(|&h| Some(h) != me && (mode != Mode::Audit || me.is_none_or(|m| h < m)))
         };
-        let held_by = |pos: usize| {
-            self.at(pos)
-                .map(|u| (u.id.clone(), u.name.clone()))
-                .unwrap_or_default()
-        };
+        let held_by = |pos: usize| self.at(pos).map(|u| (u.id.clone(), u.name.clone())).unwrap_or_default();
 
         if full || draft.name.is_some() {
-            match draft
-                .name
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
+            match draft.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 None => out.push(Violation::at("name", Problem::Required)),
                 Some(text) => match name::validate(text) {
                     Ok(v) => user.name = v.to_owned(),
                     Err(e) => out.push(Violation::at(
                         "name",
-                        Problem::NameInvalid {
-                            reason: e.problem.as_str(),
-                            offset: e.offset,
-                        },
+                        Problem::NameInvalid { reason: e.problem.as_str(), offset: e.offset },
                     )),
                 },
             }
@@ -111,29 +88,18 @@ impl Engine {
                 out.push(Violation::at("email", Problem::Required));
             } else if let Some(text) = draft.email.as_deref() {
                 match email::validate(text) {
-                    Err(p) => out.push(Violation::at(
-                        "email",
-                        Problem::EmailInvalid { reason: p.as_str() },
-                    )),
+                    Err(p) => out.push(Violation::at("email", Problem::EmailInvalid { reason: p.as_str() })),
                     Ok(v) => {
                         let key = email::key(v);
                         if let Some(h) = holder(&self.idx.email, &key) {
                             out.push(Violation::at(
                                 "email",
-                                Problem::EmailTaken {
-                                    email: v.to_owned(),
-                                    held_by: held_by(h).0,
-                                },
+                                Problem::EmailTaken { email: v.to_owned(), held_by: held_by(h).0 },
                             ));
                         } else if self.directory.email_taken_elsewhere(&key)
                             && (mode != Mode::Edit || key != email::key(base.email.trim()))
                         {
-                            out.push(Violation::at(
-                                "email",
-                                Problem::EmailTakenElsewhere {
-                                    email: v.to_owned(),
-                                },
-                            ));
+                            out.push(Violation::at("email", Problem::EmailTakenElsewhere { email: v.to_owned() }));
                         }
                         user.email = v.to_owned();
                     }
@@ -146,20 +112,12 @@ impl Engine {
                 out.push(Violation::at("mobile", Problem::Required));
             } else if let Some(text) = draft.mobile.as_deref() {
                 match phone::normalize(text, &self.policy.default_country) {
-                    Err(p) => out.push(Violation::at(
-                        "mobile",
-                        Problem::MobileInvalid { reason: p.as_str() },
-                    )),
+                    Err(p) => out.push(Violation::at("mobile", Problem::MobileInvalid { reason: p.as_str() })),
                     Ok(m) => {
-                        if let Some(h) =
-                            holder(&self.idx.mobile, &m).filter(|_| self.policy.unique_mobile)
-                        {
+                        if let Some(h) = holder(&self.idx.mobile, &m).filter(|_| self.policy.unique_mobile) {
                             out.push(Violation::at(
                                 "mobile",
-                                Problem::MobileTaken {
-                                    mobile: m.clone(),
-                                    held_by: held_by(h).0,
-                                },
+                                Problem::MobileTaken { mobile: m.clone(), held_by: held_by(h).0 },
                             ));
                         }
                         user.mobile = m;
@@ -172,10 +130,7 @@ impl Engine {
             match alt.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
                 None => user.alt_mobile = None,
                 Some(text) => match phone::normalize(text, &self.policy.default_country) {
-                    Err(p) => out.push(Violation::at(
-                        "altMobile",
-                        Problem::MobileInvalid { reason: p.as_str() },
-                    )),
+                    Err(p) => out.push(Violation::at("altMobile", Problem::MobileInvalid { reason: p.as_str() })),
                     Ok(m) => {
                         if m == user.mobile {
                             out.push(Violation::at("altMobile", Problem::AltMobileSame));
@@ -192,19 +147,12 @@ impl Engine {
             } else if let Some(text) = draft.extension.as_deref().map(str::trim) {
                 let range = self.range();
                 match extension::check(text, range, &self.policy.reserved_extensions) {
-                    Err(extension::ExtensionProblem::Invalid) => out.push(Violation::at(
-                        "extension",
-                        Problem::ExtensionInvalid {
-                            extension: text.to_owned(),
-                        },
-                    )),
+                    Err(extension::ExtensionProblem::Invalid) => {
+                        out.push(Violation::at("extension", Problem::ExtensionInvalid { extension: text.to_owned() }))
+                    }
                     Err(extension::ExtensionProblem::OutOfRange) => out.push(Violation::at(
                         "extension",
-                        Problem::ExtensionOutOfRange {
-                            extension: text.to_owned(),
-                            from: range.from,
-                            to: range.to,
-                        },
+                        Problem::ExtensionOutOfRange { extension: text.to_owned(), from: range.from, to: range.to },
                     )),
                     Ok(_) => {
                         user.extension = text.to_owned();
@@ -229,38 +177,19 @@ impl Engine {
         if let Some(text) = &draft.role {
             match Role::parse(text.trim()) {
                 Some(r) => user.role = r,
-                None => out.push(Violation::at(
-                    "role",
-                    Problem::RoleUnknown { role: text.clone() },
-                )),
+                None => out.push(Violation::at("role", Problem::RoleUnknown { role: text.clone() })),
             }
         }
         if let Some(pro) = draft.pro {
             user.pro = pro;
         }
-        let role_ok = draft
-            .role
-            .as_deref()
-            .is_none_or(|r| Role::parse(r.trim()).is_some());
-        if role_ok
-            && (full || draft.role.is_some() || draft.pro.is_some())
-            && user.role.requires_pro()
-            && !user.pro
-        {
-            out.push(Violation::at(
-                "role",
-                Problem::RoleRequiresPro {
-                    role: user.role.as_str(),
-                },
-            ));
+        let role_ok = draft.role.as_deref().is_none_or(|r| Role::parse(r.trim()).is_some());
+        if role_ok && (full || draft.role.is_some() || draft.pro.is_some()) && user.role.requires_pro() && !user.pro {
+            out.push(Violation::at("role", Problem::RoleRequiresPro { role: user.role.as_str() }));
         }
 
         if let Some(text) = &draft.schedule {
-            let text = if text.trim().is_empty() {
-                "24/7"
-            } else {
-                text.as_str()
-            };
+            let text = if text.trim().is_empty() { "24/7" } else { text.as_str() };
             match Schedule::parse(text) {
                 Ok(s) => {
                     if s.is_never_open() && mode != Mode::Audit {
@@ -277,12 +206,9 @@ impl Engine {
                 None => user.time_zone = None,
                 Some(text) => match crate::tz::canonical_name(text) {
                     Some(c) => user.time_zone = Some(c.to_owned()),
-                    None => out.push(Violation::at(
-                        "timeZone",
-                        Problem::TimeZoneInvalid {
-                            time_zone: text.to_owned(),
-                        },
-                    )),
+                    None => {
+                        out.push(Violation::at("timeZone", Problem::TimeZoneInvalid { time_zone: text.to_owned() }))
+                    }
                 },
             }
         }
@@ -294,9 +220,7 @@ impl Engine {
                 if !self.account.departments.iter().any(|x| x.id == d) {
                     out.push(Violation::at(
                         format!("departments[{i}]"),
-                        Problem::DepartmentUnknown {
-                            department: d.to_owned(),
-                        },
+                        Problem::DepartmentUnknown { department: d.to_owned() },
                     ));
                 } else if !kept.iter().any(|k| k == d) {
                     kept.push(d.to_owned());
@@ -304,10 +228,7 @@ impl Engine {
             }
             user.departments = kept;
         }
-        if mode != Mode::Audit
-            && user.departments.is_empty()
-            && (full || draft.departments.is_some())
-        {
+        if mode != Mode::Audit && user.departments.is_empty() && (full || draft.departments.is_some()) {
             out.push(Violation::at("departments", Problem::NoDepartment));
         }
 
@@ -330,19 +251,12 @@ impl Engine {
                         if !web_login::login_id_ok(&login.login_id, self.policy.login_id_min) {
                             out.push(Violation::at(
                                 "webLogin.loginId",
-                                Problem::LoginIdInvalid {
-                                    min: self.policy.login_id_min,
-                                },
+                                Problem::LoginIdInvalid { min: self.policy.login_id_min },
                             ));
-                        } else if let Some(h) =
-                            holder(&self.idx.login, &login.login_id.to_ascii_lowercase())
-                        {
+                        } else if let Some(h) = holder(&self.idx.login, &login.login_id.to_ascii_lowercase()) {
                             out.push(Violation::at(
                                 "webLogin.loginId",
-                                Problem::LoginIdTaken {
-                                    login_id: login.login_id.clone(),
-                                    held_by: held_by(h).0,
-                                },
+                                Problem::LoginIdTaken { login_id: login.login_id.clone(), held_by: held_by(h).0 },
                             ));
                         }
                     }
@@ -363,16 +277,10 @@ impl Engine {
                     }
                     if let Some(pw) = &w.password {
                         let local = user.email.split('@').next().unwrap_or("");
-                        match web_login::check_password(
-                            pw,
-                            &self.policy.password,
-                            &[&login.login_id, local],
-                        ) {
+                        match web_login::check_password(pw, &self.policy.password, &[&login.login_id, local]) {
                             Ok(()) => password_set = true,
-                            Err(p) => out.push(Violation::at(
-                                "webLogin.password",
-                                Problem::PasswordWeak { reason: p.as_str() },
-                            )),
+                            Err(p) => out
+                                .push(Violation::at("webLogin.password", Problem::PasswordWeak { reason: p.as_str() })),
                         }
                     }
                     user.web_login = Some(login);
@@ -394,9 +302,7 @@ impl Engine {
                         {
                             out.push(Violation::at(
                                 format!("allowedCallerIds[{i}]"),
-                                Problem::CallerIdUnknown {
-                                    caller_id: c.clone(),
-                                },
+                                Problem::CallerIdUnknown { caller_id: c.clone() },
                             ));
                         }
                         key
@@ -410,21 +316,14 @@ impl Engine {
                 for (i, id) in ids.iter().enumerate() {
                     let is_new = mode == Mode::Add && draft.id.as_deref() == Some(id.as_str());
                     if self.pos(id).is_none() && !is_new {
-                        out.push(Violation::at(
-                            format!("reportUsers[{i}]"),
-                            Problem::UserUnknown { id: id.clone() },
-                        ));
+                        out.push(Violation::at(format!("reportUsers[{i}]"), Problem::UserUnknown { id: id.clone() }));
                     }
                 }
             }
             user.report_users = ids.clone();
         }
 
-        Checked {
-            user,
-            violations: out,
-            password_set,
-        }
+        Checked { user, violations: out, password_set }
     }
 }
 
@@ -434,9 +333,7 @@ fn caller_key(text: &str, country: &str) -> String {
     phone::normalize(text, country).unwrap_or_else(|_| {
         let t = text.trim();
         let plus = if t.starts_with('+') { "+" } else { "" };
-        plus.chars()
-            .chain(t.chars().filter(char::is_ascii_digit))
-            .collect()
+        plus.chars().chain(t.chars().filter(char::is_ascii_digit)).collect()
     })
 }
 

@@ -9,16 +9,7 @@ use crate::engine::{Engine, Mutation};
 use crate::model::UserDraft;
 use crate::outcome::{Effect, Outcome, Problem, Severity, Violation};
 
-const COLUMNS: [&str; 8] = [
-    "name",
-    "email",
-    "mobile",
-    "extension",
-    "role",
-    "pro",
-    "schedule",
-    "departments",
-];
+const COLUMNS: [&str; 8] = ["name", "email", "mobile", "extension", "role", "pro", "schedule", "departments"];
 const REQUIRED: [&str; 4] = ["name", "email", "mobile", "extension"];
 
 fn row_violation(line: usize, problem: Problem, field: Option<&str>) -> Violation {
@@ -43,9 +34,7 @@ impl Engine {
         match self.actor(actor) {
             Err(v) => return denied(v),
             Ok(Actor::User(a)) if !can(&self.policy.roles, a, Capability::AddUsers, None) => {
-                return denied(Violation::general(Problem::NotPermitted {
-                    action: "add_users",
-                }))
+                return denied(Violation::general(Problem::NotPermitted { action: "add_users" }))
             }
             Ok(_) => {}
         }
@@ -66,11 +55,7 @@ impl Engine {
         let mut rows = records.into_iter();
         let Some(header) = rows.next() else {
             return (
-                Outcome::from_violations(vec![row_violation(
-                    1,
-                    Problem::CsvInvalid { reason: "empty" },
-                    None,
-                )]),
+                Outcome::from_violations(vec![row_violation(1, Problem::CsvInvalid { reason: "empty" }, None)]),
                 None,
             );
         };
@@ -83,9 +68,7 @@ impl Engine {
                     return (
                         Outcome::from_violations(vec![row_violation(
                             1,
-                            Problem::CsvInvalid {
-                                reason: "bad_header",
-                            },
+                            Problem::CsvInvalid { reason: "bad_header" },
                             None,
                         )]),
                         None,
@@ -97,9 +80,7 @@ impl Engine {
             return (
                 Outcome::from_violations(vec![row_violation(
                     1,
-                    Problem::CsvInvalid {
-                        reason: "missing_column",
-                    },
+                    Problem::CsvInvalid { reason: "missing_column" },
                     None,
                 )]),
                 None,
@@ -107,23 +88,14 @@ impl Engine {
         }
         let rows: Vec<csv::Record> = rows.collect();
         if rows.len() > max {
-            return (
-                Outcome::from_violations(vec![Violation::general(Problem::TooManyRows { max })]),
-                None,
-            );
+            return (Outcome::from_violations(vec![Violation::general(Problem::TooManyRows { max })]), None);
         }
 
         let mut sim = self.clone();
         let mut violations = Vec::new();
         for rec in rows {
             if rec.fields.len() != columns.len() {
-                violations.push(row_violation(
-                    rec.line,
-                    Problem::CsvInvalid {
-                        reason: "wrong_field_count",
-                    },
-                    None,
-                ));
+                violations.push(row_violation(rec.line, Problem::CsvInvalid { reason: "wrong_field_count" }, None));
                 continue;
             }
             let mut draft = UserDraft::default();
@@ -138,14 +110,8 @@ impl Engine {
                     "role" => draft.role = opt(value),
                     "schedule" => draft.schedule = opt(value),
                     "departments" => {
-                        draft.departments = Some(
-                            value
-                                .split(';')
-                                .map(str::trim)
-                                .filter(|d| !d.is_empty())
-                                .map(str::to_owned)
-                                .collect(),
-                        )
+                        draft.departments =
+                            Some(value.split(';').map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned).collect())
                     }
                     _ => match parse_pro(&value) {
                         Some(p) => draft.pro = Some(p),
@@ -154,11 +120,8 @@ impl Engine {
                 }
             }
             let (outcome, mutation) = sim.add_user(actor, &draft);
-            let mut errors: Vec<Violation> = outcome
-                .violations
-                .into_iter()
-                .filter(|v| v.severity == Severity::Error)
-                .collect();
+            let mut errors: Vec<Violation> =
+                outcome.violations.into_iter().filter(|v| v.severity == Severity::Error).collect();
             if let Some(value) = bad_pro {
                 errors.push(Violation::at("pro", Problem::ValueInvalid { value }));
             }

@@ -1,6 +1,6 @@
 //! `deactivateUser`, `reactivateUser`, `deleteUser`.
 
-use super::{denied, diff, Actor};
+use super::{denied, Actor};
 use crate::capability::{can, Capability};
 use crate::engine::{Engine, Mutation};
 use crate::model::{Status, User};
@@ -17,14 +17,7 @@ impl Engine {
     ) -> Result<(usize, &User), Violation> {
         let actor = self.actor(actor)?;
         let pos = self.target(target)?;
-        let t = self.at(pos).ok_or_else(|| {
-            Violation::at(
-                "target",
-                Problem::UserUnknown {
-                    id: target.to_owned(),
-                },
-            )
-        })?;
+        let t = self.at(pos).ok_or_else(|| Violation::at("target", Problem::UserUnknown { id: target.to_owned() }))?;
         if let Actor::User(a) = actor {
             if a.id == t.id {
                 return Err(Violation::general(Problem::SelfAction { action }));
@@ -36,17 +29,8 @@ impl Engine {
         Ok((pos, t))
     }
 
-    pub(crate) fn set_active(
-        &self,
-        actor: &str,
-        target: &str,
-        active: bool,
-    ) -> (Outcome, Option<Mutation>) {
-        let action = if active {
-            "reactivate_users"
-        } else {
-            "deactivate_users"
-        };
+    pub(crate) fn set_active(&self, actor: &str, target: &str, active: bool) -> (Outcome, Option<Mutation>) {
+        let action = if active { "reactivate_users" } else { "deactivate_users" };
         let (pos, before) = match self.manage(actor, target, Capability::DeactivateUsers, action) {
             Ok(x) => x,
             Err(v) => return denied(v),
@@ -63,24 +47,20 @@ impl Engine {
             violations.extend(self.last_admin(before, Some(&after), None));
         }
         let mut outcome = Outcome::from_violations(violations);
-        outcome.changes = diff(Some(before), Some(&after));
         outcome.user = Some(after.clone());
         (outcome, Some(Mutation::Replace(pos, Box::new(after))))
     }
 
     pub(crate) fn delete_user(&self, actor: &str, target: &str) -> (Outcome, Option<Mutation>) {
-        let (pos, before) =
-            match self.manage(actor, target, Capability::DeleteUsers, "delete_users") {
-                Ok(x) => x,
-                Err(v) => return denied(v),
-            };
+        let (pos, before) = match self.manage(actor, target, Capability::DeleteUsers, "delete_users") {
+            Ok(x) => x,
+            Err(v) => return denied(v),
+        };
         let mut violations = Vec::new();
         if !before.departments.is_empty() {
             violations.push(Violation::at(
                 "departments",
-                Problem::UserInRouting {
-                    departments: before.departments.join(", "),
-                },
+                Problem::UserInRouting { departments: before.departments.join(", ") },
             ));
         }
         if self.policy.delete_requires_deactivation && !before.is_deactivated() {
@@ -88,7 +68,6 @@ impl Engine {
         }
         violations.extend(self.last_admin(before, None, None));
         let mut outcome = Outcome::from_violations(violations);
-        outcome.changes = diff(Some(before), None);
         (outcome, Some(Mutation::Remove(pos)))
     }
 }

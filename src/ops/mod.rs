@@ -25,22 +25,13 @@ pub const SYSTEM: &str = "$system";
 
 /// An operation: the `op` of a request (SPEC §5), tagged by `type`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
 #[allow(missing_docs)]
 pub enum Op {
     /// Add a user; defaults: role agent, Pro off, status pending, schedule 24/7.
     AddUser { actor: String, user: UserDraft },
     /// Change the fields in `patch`.
-    EditUser {
-        actor: String,
-        target: String,
-        patch: UserDraft,
-    },
+    EditUser { actor: String, target: String, patch: UserDraft },
     /// Switch a user off.
     DeactivateUser { actor: String, target: String },
     /// Switch a user back on.
@@ -48,11 +39,7 @@ pub enum Op {
     /// Remove a user.
     DeleteUser { actor: String, target: String },
     /// Plan the replacement of a user by a new one with another mobile number.
-    ReplaceUser {
-        actor: String,
-        target: String,
-        mobile: String,
-    },
+    ReplaceUser { actor: String, target: String, mobile: String },
     /// May a password reset requested from `fromEmail` go ahead?
     PasswordReset { from_email: String, target: String },
     /// A request to add `count` users.
@@ -85,7 +72,14 @@ impl Engine {
         let (mut outcome, mutation) = self.evaluate_op(op);
         if !outcome.ok {
             outcome.effects.clear();
-            outcome.changes.clear();
+        } else {
+            // The audit trail is derived from the change itself, in one place.
+            outcome.changes = match &mutation {
+                Some(Mutation::Add(u)) => diff(None, Some(u)),
+                Some(Mutation::Replace(pos, u)) => diff(self.at(*pos), Some(u)),
+                Some(Mutation::Remove(pos)) => diff(self.at(*pos), None),
+                Some(Mutation::Swap(_)) | None => Vec::new(),
+            };
         }
         (outcome, mutation)
     }
@@ -93,22 +87,12 @@ impl Engine {
     fn evaluate_op(&self, op: &Op) -> (Outcome, Option<Mutation>) {
         match op {
             Op::AddUser { actor, user } => self.add_user(actor, user),
-            Op::EditUser {
-                actor,
-                target,
-                patch,
-            } => self.edit_user(actor, target, patch),
+            Op::EditUser { actor, target, patch } => self.edit_user(actor, target, patch),
             Op::DeactivateUser { actor, target } => self.set_active(actor, target, false),
             Op::ReactivateUser { actor, target } => self.set_active(actor, target, true),
             Op::DeleteUser { actor, target } => self.delete_user(actor, target),
-            Op::ReplaceUser {
-                actor,
-                target,
-                mobile,
-            } => self.replace_user(actor, target, mobile),
-            Op::PasswordReset { from_email, target } => {
-                (self.password_reset(from_email, target), None)
-            }
+            Op::ReplaceUser { actor, target, mobile } => self.replace_user(actor, target, mobile),
+            Op::PasswordReset { from_email, target } => (self.password_reset(from_email, target), None),
             Op::SeatRequest { count } => (self.seat_request(count.as_ref()), None),
             Op::Reachable { target, at } => (self.reachable(target, at), None),
             Op::ParseSchedule { text } => (schedule::parse_schedule(text), None),
@@ -123,15 +107,12 @@ impl Engine {
         if id == SYSTEM {
             return Ok(Actor::System);
         }
-        self.user(id)
-            .map(Actor::User)
-            .ok_or_else(|| Violation::at("actor", Problem::UserUnknown { id: id.to_owned() }))
+        self.user(id).map(Actor::User).ok_or_else(|| Violation::at("actor", Problem::UserUnknown { id: id.to_owned() }))
     }
 
     /// Resolves a target id to its position (`user_unknown` at `target` when missing).
     pub(crate) fn target(&self, id: &str) -> Result<usize, Violation> {
-        self.pos(id)
-            .ok_or_else(|| Violation::at("target", Problem::UserUnknown { id: id.to_owned() }))
+        self.pos(id).ok_or_else(|| Violation::at("target", Problem::UserUnknown { id: id.to_owned() }))
     }
 }
 
@@ -152,11 +133,7 @@ pub(crate) fn diff(before: Option<&User>, after: Option<&User>) -> Vec<crate::ou
         .filter_map(|&f| {
             let from = a.get(f).cloned().unwrap_or(serde_json::Value::Null);
             let to = b.get(f).cloned().unwrap_or(serde_json::Value::Null);
-            (from != to).then(|| crate::outcome::Change {
-                field: f.to_owned(),
-                from,
-                to,
-            })
+            (from != to).then(|| crate::outcome::Change { field: f.to_owned(), from, to })
         })
         .collect()
 }

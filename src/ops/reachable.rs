@@ -11,16 +11,11 @@ impl Engine {
         let Some(u) = self.user(target) else {
             return Outcome::from_violations(vec![Violation::at(
                 "target",
-                Problem::UserUnknown {
-                    id: target.to_owned(),
-                },
+                Problem::UserUnknown { id: target.to_owned() },
             )]);
         };
         let Some(instant) = tz::parse_rfc3339(at) else {
-            return Outcome::bad_request(
-                "op.at",
-                "expected an RFC 3339 instant such as 2026-11-28T06:00:00Z",
-            );
+            return Outcome::bad_request("op.at", "expected an RFC 3339 instant such as 2026-11-28T06:00:00Z");
         };
         let mut out = Vec::new();
         if u.is_deactivated() {
@@ -35,12 +30,7 @@ impl Engine {
         let zone = match tz::canonical_name(zone_name) {
             Some(z) => z,
             None => {
-                out.push(Violation::at(
-                    "timeZone",
-                    Problem::TimeZoneInvalid {
-                        time_zone: zone_name.to_owned(),
-                    },
-                ));
+                out.push(Violation::at("timeZone", Problem::TimeZoneInvalid { time_zone: zone_name.to_owned() }));
                 return Outcome::from_violations(out);
             }
         };
@@ -50,9 +40,7 @@ impl Engine {
                 if !open_at(&s, zone, instant).unwrap_or(false) {
                     out.push(Violation::at(
                         "schedule",
-                        Problem::OutsideSchedule {
-                            next_open: next_open(&s, zone, instant),
-                        },
+                        Problem::OutsideSchedule { next_open: next_open(&s, zone, instant) },
                     ));
                 }
             }

@@ -10,45 +10,23 @@ use crate::outcome::{Outcome, Problem, Violation};
 fn alias(engine: &Engine, email: &str) -> String {
     let (local, domain) = email.split_once('@').unwrap_or((email, ""));
     (1..)
-        .map(|n| {
-            if n == 1 {
-                format!("{local}+old@{domain}")
-            } else {
-                format!("{local}+old{n}@{domain}")
-            }
-        })
+        .map(|n| if n == 1 { format!("{local}+old@{domain}") } else { format!("{local}+old{n}@{domain}") })
         .find(|a| !engine.idx.email.contains_key(&crate::rules::email::key(a)))
         .unwrap_or_default()
 }
 
 fn edit(actor: &str, target: &str, patch: UserDraft) -> Op {
-    Op::EditUser {
-        actor: actor.to_owned(),
-        target: target.to_owned(),
-        patch,
-    }
+    Op::EditUser { actor: actor.to_owned(), target: target.to_owned(), patch }
 }
 
 impl Engine {
-    pub(crate) fn replace_user(
-        &self,
-        actor: &str,
-        target: &str,
-        mobile: &str,
-    ) -> (Outcome, Option<Mutation>) {
+    pub(crate) fn replace_user(&self, actor: &str, target: &str, mobile: &str) -> (Outcome, Option<Mutation>) {
         if let Err(v) = self.actor(actor) {
             return denied(v);
         }
         let old: User = match self.user(target) {
             Some(u) => u.clone(),
-            None => {
-                return denied(Violation::at(
-                    "target",
-                    Problem::UserUnknown {
-                        id: target.to_owned(),
-                    },
-                ))
-            }
+            None => return denied(Violation::at("target", Problem::UserUnknown { id: target.to_owned() })),
         };
         let mut sim = self.clone();
         let mut plan = Vec::new();
@@ -65,15 +43,8 @@ impl Engine {
             }
         };
         let mut run = || -> Result<(), Outcome> {
-            let mut p = UserDraft {
-                email: Some(alias(&sim, &old.email)),
-                ..UserDraft::default()
-            };
-            step(
-                &mut sim,
-                &mut plan,
-                edit(actor, target, std::mem::take(&mut p)),
-            )?;
+            let mut p = UserDraft { email: Some(alias(&sim, &old.email)), ..UserDraft::default() };
+            step(&mut sim, &mut plan, edit(actor, target, std::mem::take(&mut p)))?;
             let free = sim.lowest_free_extension().ok_or_else(|| {
                 Outcome::from_violations(vec![Violation::at(
                     "extension",
@@ -88,14 +59,7 @@ impl Engine {
             step(
                 &mut sim,
                 &mut plan,
-                edit(
-                    actor,
-                    target,
-                    UserDraft {
-                        extension: Some(free),
-                        ..UserDraft::default()
-                    },
-                ),
+                edit(actor, target, UserDraft { extension: Some(free), ..UserDraft::default() }),
             )?;
             let draft = UserDraft {
                 id: Some(new_id.clone()),
@@ -113,38 +77,17 @@ impl Engine {
                 web_login: None,
                 alt_mobile: None,
             };
-            let added = step(
-                &mut sim,
-                &mut plan,
-                Op::AddUser {
-                    actor: actor.to_owned(),
-                    user: draft,
-                },
-            )?;
+            let added = step(&mut sim, &mut plan, Op::AddUser { actor: actor.to_owned(), user: draft })?;
             new_user = added.user;
             if !old.departments.is_empty() {
                 step(
                     &mut sim,
                     &mut plan,
-                    edit(
-                        actor,
-                        target,
-                        UserDraft {
-                            departments: Some(Vec::new()),
-                            ..UserDraft::default()
-                        },
-                    ),
+                    edit(actor, target, UserDraft { departments: Some(Vec::new()), ..UserDraft::default() }),
                 )?;
             }
             if !old.is_deactivated() {
-                step(
-                    &mut sim,
-                    &mut plan,
-                    Op::DeactivateUser {
-                        actor: actor.to_owned(),
-                        target: target.to_owned(),
-                    },
-                )?;
+                step(&mut sim, &mut plan, Op::DeactivateUser { actor: actor.to_owned(), target: target.to_owned() })?;
             }
             Ok(())
         };

@@ -15,25 +15,12 @@ pub(crate) fn parse_schedule(text: &str) -> Outcome {
         Ok(s) => {
             let mut warnings = Vec::new();
             if s.is_never_open() {
-                warnings.push(Violation::at(
-                    "text",
-                    crate::outcome::Problem::ScheduleNeverOpen,
-                ));
+                warnings.push(Violation::at("text", crate::outcome::Problem::ScheduleNeverOpen));
             }
             let mut o = Outcome::from_violations(warnings);
-            let weekly = s
-                .weekly()
-                .iter()
-                .map(|day| {
-                    day.iter()
-                        .map(|sp| [hhmm(sp.start), hhmm(sp.end)])
-                        .collect()
-                })
-                .collect();
-            o.schedule = Some(ScheduleView {
-                canonical: s.canonical(),
-                weekly,
-            });
+            let weekly =
+                s.weekly().iter().map(|day| day.iter().map(|sp| [hhmm(sp.start), hhmm(sp.end)]).collect()).collect();
+            o.schedule = Some(ScheduleView { canonical: s.canonical(), weekly });
             o
         }
     }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::fields::{Mode, FIELDS};
-use super::{denied, diff, Actor};
+use super::{denied, Actor};
 use crate::capability::{can, Capability, Reach};
 use crate::engine::{Engine, Mutation};
 use crate::model::{default_schedule, Role, Status, User, UserDraft};
@@ -33,12 +33,7 @@ fn patched_fields(p: &UserDraft) -> Vec<&'static str> {
         p.allowed_caller_ids.is_some(),
         p.report_users.is_some(),
     ];
-    let mut out: Vec<&'static str> = FIELDS
-        .iter()
-        .zip(set)
-        .filter(|(_, s)| *s)
-        .map(|(f, _)| *f)
-        .collect();
+    let mut out: Vec<&'static str> = FIELDS.iter().zip(set).filter(|(_, s)| *s).map(|(f, _)| *f).collect();
     if only_password {
         out.push("webLogin.password");
     }
@@ -47,39 +42,41 @@ fn patched_fields(p: &UserDraft) -> Vec<&'static str> {
 
 impl Engine {
     /// May `actor` edit `field` of `target`? The permission part of SPEC §5 for edits.
-    pub(crate) fn may_edit(
-        &self,
-        actor: Actor<'_>,
-        target: &User,
-        field: &str,
-    ) -> Result<(), Violation> {
+    pub(crate) fn may_edit(&self, actor: Actor<'_>, target: &User, field: &str) -> Result<(), Violation> {
         let Actor::User(a) = actor else { return Ok(()) };
         if a.id == target.id {
             if field == "role" {
-                return Err(Violation::at(
-                    field,
-                    Problem::SelfAction {
-                        action: "change_own_role",
-                    },
-                ));
+                return Err(Violation::at(field, Problem::SelfAction { action: "change_own_role" }));
             }
             if SELF_EDITABLE.contains(&field) && a.can_sign_in() {
                 return Ok(());
             }
         }
-        let no = || {
-            Violation::at(
-                field,
-                Problem::NotPermitted {
-                    action: "edit_users",
-                },
-            )
+        // Setting someone else's password is a password reset (owner/admin only, SPEC §3).
+        let (cap, action) = if field == "webLogin.password" {
+            (Capability::ResetPasswords, "reset_passwords")
+        } else {
+            (Capability::EditUsers, "edit_users")
         };
-        if target.role > a.role || !can(&self.policy.roles, a, Capability::EditUsers, Some(target))
-        {
-            return Err(no());
+        if target.role > a.role || !can(&self.policy.roles, a, cap, Some(target)) {
+            return Err(Violation::at(field, Problem::NotPermitted { action }));
         }
         Ok(())
+    }
+
+    /// May `actor` open `target`'s record for editing at all? Checked before any field,
+    /// so an empty patch teaches a stranger nothing.
+    fn may_open(&self, actor: Actor<'_>, target: &User) -> Result<(), Violation> {
+        let allowed = match actor {
+            Actor::System => true,
+            Actor::User(a) if a.id == target.id && a.can_sign_in() => true,
+            Actor::User(a) => target.role <= a.role && can(&self.policy.roles, a, Capability::EditUsers, Some(target)),
+        };
+        if allowed {
+            Ok(())
+        } else {
+            Err(Violation::general(Problem::NotPermitted { action: "edit_users" }))
+        }
     }
 
     /// Role and department scope of a new or edited user (escalation, manager scope).
@@ -91,34 +88,19 @@ impl Engine {
         departments: Option<(&[String], &[String])>,
     ) -> Result<(), Violation> {
         if let Some(r) = role.filter(|r| *r > a.role) {
-            return Err(Violation::at(
-                "role",
-                Problem::RoleEscalation { role: r.as_str() },
-            ));
+            return Err(Violation::at("role", Problem::RoleEscalation { role: r.as_str() }));
         }
         if self.policy.roles.reach(a, cap) == Some(Reach::OwnDepartmentAgents) {
-            let action = if cap == Capability::AddUsers {
-                "add_users"
-            } else {
-                "edit_users"
-            };
+            let action = if cap == Capability::AddUsers { "add_users" } else { "edit_users" };
             if role.is_some_and(|r| r != Role::Agent) {
                 return Err(Violation::at("role", Problem::NotPermitted { action }));
             }
             if let Some((new, old)) = departments {
-                let changed = new
-                    .iter()
-                    .filter(|d| !old.contains(d))
-                    .chain(old.iter().filter(|d| !new.contains(d)));
-                let outside = changed
-                    .clone()
-                    .any(|d| !a.departments.iter().any(|x| x.trim() == d.trim()));
+                let changed = new.iter().filter(|d| !old.contains(d)).chain(old.iter().filter(|d| !new.contains(d)));
+                let outside = changed.clone().any(|d| !a.departments.iter().any(|x| x.trim() == d.trim()));
                 let none_left = cap == Capability::AddUsers && new.is_empty();
                 if outside || none_left {
-                    return Err(Violation::at(
-                        "departments",
-                        Problem::NotPermitted { action },
-                    ));
+                    return Err(Violation::at("departments", Problem::NotPermitted { action }));
                 }
             }
         }
@@ -132,19 +114,13 @@ impl Engine {
         };
         if let Actor::User(a) = actor {
             if can(&self.policy.roles, a, Capability::AddUsers, None) {
-                let role = draft
-                    .role
-                    .as_deref()
-                    .and_then(|r| Role::parse(r.trim()))
-                    .or(Some(Role::Agent));
+                let role = draft.role.as_deref().and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
                 let deps = draft.departments.as_deref().unwrap_or(&[]);
                 if let Err(v) = self.may_assign(a, Capability::AddUsers, role, Some((deps, &[]))) {
                     return denied(v);
                 }
             } else {
-                return denied(Violation::general(Problem::NotPermitted {
-                    action: "add_users",
-                }));
+                return denied(Violation::general(Problem::NotPermitted { action: "add_users" }));
             }
         }
         let mut violations = Vec::new();
@@ -167,7 +143,6 @@ impl Engine {
         if checked.password_set {
             outcome.effects.push(Effect::PasswordChanged);
         }
-        outcome.changes = diff(None, Some(&user));
         outcome.user = Some(user.clone());
         (outcome, Some(Mutation::Add(Box::new(user))))
     }
@@ -200,40 +175,28 @@ impl Engine {
         let mut out = Vec::new();
         if users > 0 {
             match self.policy.max_users(&self.account.plan) {
-                None => out.push(Violation::at(
-                    "plan",
-                    Problem::PlanUnknown {
-                        plan: self.account.plan.clone(),
-                    },
-                )),
-                Some(Some(max)) if self.idx.counted.saturating_add(users) > u64::from(max) => out
-                    .push(Violation::general(Problem::PlanUserLimit {
+                None => out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() })),
+                Some(Some(max)) if self.idx.counted.saturating_add(users) > u64::from(max) => {
+                    out.push(Violation::general(Problem::PlanUserLimit {
                         plan: self.account.plan.clone(),
                         max_users: max,
                         users: self.idx.counted.saturating_add(users),
-                    })),
+                    }))
+                }
                 Some(_) => {}
             }
         }
         if pro > 0 && self.idx.pro_used.saturating_add(pro) > u64::from(self.account.pro_seats) {
             out.push(Violation::at(
                 "pro",
-                Problem::ProSeatLimit {
-                    pro_seats: self.account.pro_seats,
-                    used: self.idx.pro_used,
-                },
+                Problem::ProSeatLimit { pro_seats: self.account.pro_seats, used: self.idx.pro_used },
             ));
         }
         out
     }
 
     /// `last_admin` when `before` is an active owner/admin, `after` is not, and no other remains.
-    pub(crate) fn last_admin(
-        &self,
-        before: &User,
-        after: Option<&User>,
-        field: Option<&str>,
-    ) -> Option<Violation> {
+    pub(crate) fn last_admin(&self, before: &User, after: Option<&User>, field: Option<&str>) -> Option<Violation> {
         let lost = before.is_active_admin() && !after.is_some_and(User::is_active_admin);
         (lost && self.idx.active_admins <= 1).then(|| match field {
             Some(f) => Violation::at(f, Problem::LastAdmin),
@@ -241,12 +204,7 @@ impl Engine {
         })
     }
 
-    pub(crate) fn edit_user(
-        &self,
-        actor: &str,
-        target: &str,
-        patch: &UserDraft,
-    ) -> (Outcome, Option<Mutation>) {
+    pub(crate) fn edit_user(&self, actor: &str, target: &str, patch: &UserDraft) -> (Outcome, Option<Mutation>) {
         let actor = match self.actor(actor) {
             Ok(a) => a,
             Err(v) => return denied(v),
@@ -254,14 +212,12 @@ impl Engine {
         let (pos, before) = match self.target(target).map(|p| (p, self.at(p))) {
             Ok((p, Some(u))) => (p, u),
             Ok((_, None)) | Err(_) => {
-                return denied(Violation::at(
-                    "target",
-                    Problem::UserUnknown {
-                        id: target.to_owned(),
-                    },
-                ))
+                return denied(Violation::at("target", Problem::UserUnknown { id: target.to_owned() }))
             }
         };
+        if let Err(v) = self.may_open(actor, before) {
+            return denied(v);
+        }
         let fields = patched_fields(patch);
         for f in &fields {
             if let Err(v) = self.may_edit(actor, before, f) {
@@ -270,10 +226,7 @@ impl Engine {
         }
         if let Actor::User(a) = actor {
             let role = patch.role.as_deref().and_then(|r| Role::parse(r.trim()));
-            let deps = patch
-                .departments
-                .as_deref()
-                .map(|d| (d, before.departments.as_slice()));
+            let deps = patch.departments.as_deref().map(|d| (d, before.departments.as_slice()));
             if let Err(v) = self.may_assign(a, Capability::EditUsers, role, deps) {
                 return denied(v);
             }
@@ -283,11 +236,7 @@ impl Engine {
         if patch.id.as_deref().is_some_and(|id| id != before.id) {
             violations.push(Violation::at("id", Problem::ImmutableField { field: "id" }));
         }
-        if let Some(v) = patch
-            .mobile
-            .as_deref()
-            .and_then(|m| self.mobile_change(before, m))
-        {
+        if let Some(v) = patch.mobile.as_deref().and_then(|m| self.mobile_change(before, m)) {
             violations.push(v);
         }
         if matches!(actor, Actor::User(_)) {
@@ -303,9 +252,7 @@ impl Engine {
         if after.pro && !before.pro && self.counts(&after) {
             violations.extend(self.limit_violations(0, 1));
         }
-        let field = ["role", "pro", "webLogin"]
-            .into_iter()
-            .find(|f| fields.contains(f));
+        let field = ["role", "pro", "webLogin"].into_iter().find(|f| fields.contains(f));
         violations.extend(self.last_admin(before, Some(&after), field));
 
         let mut outcome = Outcome::from_violations(violations);
@@ -318,36 +265,23 @@ impl Engine {
         if checked.password_set {
             outcome.effects.push(Effect::PasswordChanged);
         }
-        outcome.changes = diff(Some(before), Some(&after));
         outcome.user = Some(after.clone());
         (outcome, Some(Mutation::Replace(pos, Box::new(after))))
     }
 
     /// `mobile_immutable` unless `typed` is the user's current mobile, however written.
     pub(crate) fn mobile_change(&self, before: &User, typed: &str) -> Option<Violation> {
-        let same = crate::rules::phone::normalize(typed, &self.policy.default_country)
-            .is_ok_and(|m| m == before.mobile);
+        let country = &self.policy.default_country;
+        let stored = crate::rules::phone::normalize(&before.mobile, country).unwrap_or_else(|_| before.mobile.clone());
+        let same = crate::rules::phone::normalize(typed, country).is_ok_and(|m| m == stored);
         (!same).then(|| Violation::at("mobile", Problem::MobileImmutable))
     }
 
     /// `sso_managed` if the identity provider manages `field` (or the object it is part of).
     fn sso_managed(&self, field: &str) -> Option<Violation> {
         let top = field.split('.').next().unwrap_or(field);
-        let managed = self
-            .account
-            .sso
-            .as_ref()?
-            .managed_fields
-            .iter()
-            .any(|m| m == field || m == top);
-        managed.then(|| {
-            Violation::at(
-                field,
-                Problem::SsoManaged {
-                    field: field.to_owned(),
-                },
-            )
-        })
+        let managed = self.account.sso.as_ref()?.managed_fields.iter().any(|m| m == field || m == top);
+        managed.then(|| Violation::at(field, Problem::SsoManaged { field: field.to_owned() }))
     }
 
     pub(crate) fn editable_fields(&self, actor: &str, target: &str) -> Outcome {
@@ -358,18 +292,11 @@ impl Engine {
         let Some(t) = self.pos(target).and_then(|p| self.at(p)) else {
             return Outcome::from_violations(vec![Violation::at(
                 "target",
-                Problem::UserUnknown {
-                    id: target.to_owned(),
-                },
+                Problem::UserUnknown { id: target.to_owned() },
             )]);
         };
         let mut map = BTreeMap::new();
-        for f in FIELDS
-            .iter()
-            .copied()
-            .filter(|f| *f != "status")
-            .chain(["webLogin.password"])
-        {
+        for f in FIELDS.iter().copied().filter(|f| *f != "status").chain(["webLogin.password"]) {
             let reason = match self.may_edit(actor, t, f) {
                 Err(v) => Some(v.code()),
                 Ok(()) if f == "id" => Some("immutable_field"),
@@ -379,13 +306,7 @@ impl Engine {
                     Actor::System => None,
                 },
             };
-            map.insert(
-                f.to_owned(),
-                FieldState {
-                    editable: reason.is_none(),
-                    reason,
-                },
-            );
+            map.insert(f.to_owned(), FieldState { editable: reason.is_none(), reason });
         }
         let mut outcome = Outcome::from_violations(Vec::new());
         outcome.fields = Some(map);

@@ -27,11 +27,7 @@ pub enum ExtensionProblem {
 /// assert_eq!(check("100", range, &[]), Err(ExtensionProblem::OutOfRange));
 /// assert_eq!(check("16", range, &["16".into()]), Err(ExtensionProblem::OutOfRange));
 /// ```
-pub fn check(
-    text: &str,
-    range: ExtensionRange,
-    reserved: &[String],
-) -> Result<u64, ExtensionProblem> {
+pub fn check(text: &str, range: ExtensionRange, reserved: &[String]) -> Result<u64, ExtensionProblem> {
     let number = parse(text).ok_or(ExtensionProblem::Invalid)?;
     if number < range.from || number > range.to || reserved.iter().any(|r| r == text) {
         return Err(ExtensionProblem::OutOfRange);
@@ -42,11 +38,7 @@ pub fn check(
 /// Parses digits without a leading zero (at most 18, so it always fits a `u64`).
 pub fn parse(text: &str) -> Option<u64> {
     let bytes = text.as_bytes();
-    if bytes.is_empty()
-        || bytes.len() > 18
-        || bytes.first() == Some(&b'0')
-        || !bytes.iter().all(u8::is_ascii_digit)
-    {
+    if bytes.is_empty() || bytes.len() > 18 || bytes.first() == Some(&b'0') || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
     }
     text.parse().ok()
@@ -67,22 +59,8 @@ mod tests {
 
     #[test]
     fn extension_rejects_signs_spaces_and_huge_numbers() {
-        for bad in [
-            "",
-            "+12",
-            "-1",
-            " 12",
-            "1 2",
-            "12a",
-            "0",
-            "١٢",
-            "9999999999999999999",
-        ] {
-            assert_eq!(
-                check(bad, R, &[]),
-                Err(ExtensionProblem::Invalid),
-                "{bad:?}"
-            );
+        for bad in ["", "+12", "-1", " 12", "1 2", "12a", "0", "١٢", "9999999999999999999"] {
+            assert_eq!(check(bad, R, &[]), Err(ExtensionProblem::Invalid), "{bad:?}");
         }
     }
 }

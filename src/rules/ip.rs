@@ -23,11 +23,7 @@ pub fn is_valid(entry: &str) -> bool {
     let max = if addr.is_ipv4() { 32 } else { 128 };
     match prefix {
         None => true,
-        Some(p) => {
-            p.len() <= 3
-                && p.bytes().all(|b| b.is_ascii_digit())
-                && p.parse::<u32>().is_ok_and(|n| n <= max)
-        }
+        Some(p) => p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| n <= max),
     }
 }
 
@@ -44,15 +40,7 @@ mod tests {
 
     #[test]
     fn ip_rejects_bad_prefixes_and_names() {
-        for bad in [
-            "",
-            "10.0.0.1/",
-            "10.0.0.1/+8",
-            "::/129",
-            "10.0.0.256",
-            "10.0.0.0/8/8",
-            "a.b.c.d",
-        ] {
+        for bad in ["", "10.0.0.1/", "10.0.0.1/+8", "::/129", "10.0.0.256", "10.0.0.0/8/8", "a.b.c.d"] {
             assert!(!is_valid(bad), "{bad}");
         }
     }

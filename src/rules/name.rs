@@ -97,12 +97,7 @@ pub struct NameError {
 
 impl core::fmt::Display for NameError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "the name {} (at character {})",
-            self.problem.describe(),
-            self.offset
-        )
+        write!(f, "the name {} (at character {})", self.problem.describe(), self.offset)
     }
 }
 
@@ -182,11 +177,7 @@ pub fn validate(input: &str) -> Result<&str, NameError> {
             None
         };
         if let Some(problem) = problem {
-            return Err(NameError {
-                problem,
-                offset: lead_chars + i,
-                byte_offset: lead_bytes + at,
-            });
+            return Err(NameError { problem, offset: lead_chars + i, byte_offset: lead_bytes + at });
         }
         prev = Some(c);
     }
@@ -210,8 +201,7 @@ fn is_invisible(c: char) -> bool {
 
 /// An emoji or emoji building block (module docs).
 fn is_emoji(c: char) -> bool {
-    matches!(c, '\u{1F1E6}'..='\u{1F1FF}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}')
-        || is_extended_pictographic(c)
+    matches!(c, '\u{1F1E6}'..='\u{1F1FF}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}') || is_extended_pictographic(c)
 }
 
 /// A letter or a mark, as far as joiners are concerned (module docs).
@@ -275,10 +265,7 @@ mod tests {
 
     #[test]
     fn name_trims_unicode_whitespace() {
-        assert_eq!(
-            validate("\u{3000}\u{A0} Asha Rao\n\u{2003}"),
-            Ok("Asha Rao")
-        );
+        assert_eq!(validate("\u{3000}\u{A0} Asha Rao\n\u{2003}"), Ok("Asha Rao"));
     }
 
     #[test]
@@ -315,11 +302,7 @@ mod tests {
         err("Asha\u{200E}", NameProblem::InvisibleCharacter, 4);
         err("Asha\u{200F}", NameProblem::InvisibleCharacter, 4);
         err("Asha\u{061C}", NameProblem::InvisibleCharacter, 4);
-        err(
-            "Asha\u{2066}Rao\u{2069}",
-            NameProblem::InvisibleCharacter,
-            4,
-        );
+        err("Asha\u{2066}Rao\u{2069}", NameProblem::InvisibleCharacter, 4);
         err("As\u{200B}ha", NameProblem::InvisibleCharacter, 2);
         err("As\u{2060}ha", NameProblem::InvisibleCharacter, 2);
         err("\u{FEFF}Asha", NameProblem::InvisibleCharacter, 0);
@@ -382,10 +365,7 @@ mod tests {
         let names: std::collections::BTreeSet<_> = all.iter().map(|p| p.as_str()).collect();
         assert_eq!(names.len(), all.len());
         for p in all {
-            assert!(p
-                .as_str()
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(p.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
             assert!(!p.describe().is_empty());
         }
     }

@@ -84,9 +84,7 @@ impl PhoneProblem {
             PhoneProblem::BadIndianNumber => {
                 "is not an Indian mobile number (10 digits starting with 6, 7, 8 or 9 after +91)"
             }
-            PhoneProblem::UnknownCountry => {
-                "has no + country code and the default country is unknown"
-            }
+            PhoneProblem::UnknownCountry => "has no + country code and the default country is unknown",
         }
     }
 }
@@ -125,11 +123,7 @@ const DIGIT_CAP: usize = MAX_DIGITS + 4;
 pub fn normalize(input: &str, default_country: &str) -> Result<String, PhoneProblem> {
     let typed = scan(input)?;
     let digits = typed.digits.as_str();
-    let international = if typed.plus {
-        Some(digits)
-    } else {
-        digits.strip_prefix("00")
-    };
+    let international = if typed.plus { Some(digits) } else { digits.strip_prefix("00") };
     match international {
         Some(number) => e164(number),
         None => national(digits, default_country),
@@ -175,10 +169,7 @@ fn scan(input: &str) -> Result<Typed, PhoneProblem> {
 
 /// Formatting characters that are dropped.
 fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2010}'..='\u{2015}' | '.' | '(' | ')' | '[' | ']'
-    ) || c.is_whitespace()
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '.' | '(' | ')' | '[' | ']') || c.is_whitespace()
 }
 
 /// A national number of `country` → E.164.
@@ -219,11 +210,7 @@ fn e164(number: &str) -> Result<String, PhoneProblem> {
             _ => rest,
         };
         let mobile = rest.len() == 10 && matches!(rest.as_bytes().first(), Some(b'6'..=b'9'));
-        return if mobile {
-            Ok(format!("+91{rest}"))
-        } else {
-            Err(PhoneProblem::BadIndianNumber)
-        };
+        return if mobile { Ok(format!("+91{rest}")) } else { Err(PhoneProblem::BadIndianNumber) };
     }
     if number.len() < MIN_DIGITS {
         return Err(PhoneProblem::TooShort);
@@ -322,10 +309,7 @@ mod tests {
     #[test]
     fn phone_reads_00_as_plus() {
         ok_in("0044 20 7946 0958", "+442079460958");
-        assert_eq!(
-            normalize("001 212 555 0100", "GB").as_deref(),
-            Ok("+12125550100")
-        );
+        assert_eq!(normalize("001 212 555 0100", "GB").as_deref(), Ok("+12125550100"));
         err_in("000 44 20 7946 0958", PhoneProblem::BadCountryCode);
     }
 
@@ -384,30 +368,17 @@ mod tests {
     #[test]
     fn phone_rejects_unknown_default_country_without_plus() {
         for c in ["", "ZZ", "IND", "India", "\u{0}\u{0}"] {
-            assert_eq!(
-                normalize("9812345678", c),
-                Err(PhoneProblem::UnknownCountry),
-                "{c:?}"
-            );
+            assert_eq!(normalize("9812345678", c), Err(PhoneProblem::UnknownCountry), "{c:?}");
         }
-        assert_eq!(
-            normalize("+919812345678", "ZZ").as_deref(),
-            Ok("+919812345678")
-        );
-        assert_eq!(
-            normalize("0044 20 7946 0958", "").as_deref(),
-            Ok("+442079460958")
-        );
+        assert_eq!(normalize("+919812345678", "ZZ").as_deref(), Ok("+919812345678"));
+        assert_eq!(normalize("0044 20 7946 0958", "").as_deref(), Ok("+442079460958"));
     }
 
     #[test]
     fn phone_survives_huge_input() {
         err_in(&"9".repeat(10_000_000), PhoneProblem::TooLong);
         err_in(&" ".repeat(10_000_000), PhoneProblem::Empty);
-        err_in(
-            &format!("{}x", "-".repeat(10_000_000)),
-            PhoneProblem::BadCharacter,
-        );
+        err_in(&format!("{}x", "-".repeat(10_000_000)), PhoneProblem::BadCharacter);
     }
 
     #[test]
@@ -425,10 +396,7 @@ mod tests {
         let names: std::collections::BTreeSet<_> = all.iter().map(|p| p.as_str()).collect();
         assert_eq!(names.len(), all.len());
         for p in all {
-            assert!(p
-                .as_str()
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'_'));
+            assert!(p.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
             assert!(!p.describe().is_empty());
         }
     }
@@ -447,9 +415,7 @@ mod tests {
     }
 
     fn country() -> impl Strategy<Value = &'static str> {
-        proptest::sample::select(vec![
-            "IN", "US", "GB", "IT", "RU", "HU", "SG", "AE", "ZZ", "",
-        ])
+        proptest::sample::select(vec!["IN", "US", "GB", "IT", "RU", "HU", "SG", "AE", "ZZ", ""])
     }
 
     proptest! {

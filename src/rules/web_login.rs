@@ -14,9 +14,7 @@ use crate::model::PasswordPolicy;
 pub fn login_id_ok(login_id: &str, min: usize) -> bool {
     login_id.len() >= min
         && login_id.len() <= 254
-        && login_id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
+        && login_id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@'))
 }
 
 /// Why a password is refused. The password itself is never part of it.
@@ -60,15 +58,8 @@ impl PasswordProblem {
 /// assert_eq!(check_password("s3cret-pass", &policy, &["asha.rao", "asha"]), Ok(()));
 /// assert_eq!(check_password("asha.rao1", &policy, &["asha.rao", "asha"]), Err(PasswordProblem::ContainsIdentity));
 /// ```
-pub fn check_password(
-    password: &str,
-    policy: &PasswordPolicy,
-    identities: &[&str],
-) -> Result<(), PasswordProblem> {
-    let len = password
-        .chars()
-        .take(policy.max_length.saturating_add(1))
-        .count();
+pub fn check_password(password: &str, policy: &PasswordPolicy, identities: &[&str]) -> Result<(), PasswordProblem> {
+    let len = password.chars().take(policy.max_length.saturating_add(1)).count();
     if len < policy.min_length {
         return Err(PasswordProblem::TooShort);
     }
@@ -83,11 +74,7 @@ pub fn check_password(
     }
     if policy.forbid_identity {
         let lower = password.to_lowercase();
-        if identities
-            .iter()
-            .map(|i| i.trim().to_lowercase())
-            .any(|i| !i.is_empty() && lower.contains(&i))
-        {
+        if identities.iter().map(|i| i.trim().to_lowercase()).any(|i| !i.is_empty() && lower.contains(&i)) {
             return Err(PasswordProblem::ContainsIdentity);
         }
     }
@@ -101,26 +88,11 @@ mod tests {
     #[test]
     fn password_rules_in_order() {
         let p = PasswordPolicy::default();
-        assert_eq!(
-            check_password("a1", &p, &[]),
-            Err(PasswordProblem::TooShort)
-        );
-        assert_eq!(
-            check_password(&"a1".repeat(40), &p, &[]),
-            Err(PasswordProblem::TooLong)
-        );
-        assert_eq!(
-            check_password("12345678", &p, &[]),
-            Err(PasswordProblem::NoLetter)
-        );
-        assert_eq!(
-            check_password("abcdefgh", &p, &[]),
-            Err(PasswordProblem::NoDigit)
-        );
-        assert_eq!(
-            check_password("xxDEV42xx", &p, &["dev"]),
-            Err(PasswordProblem::ContainsIdentity)
-        );
+        assert_eq!(check_password("a1", &p, &[]), Err(PasswordProblem::TooShort));
+        assert_eq!(check_password(&"a1".repeat(40), &p, &[]), Err(PasswordProblem::TooLong));
+        assert_eq!(check_password("12345678", &p, &[]), Err(PasswordProblem::NoLetter));
+        assert_eq!(check_password("abcdefgh", &p, &[]), Err(PasswordProblem::NoDigit));
+        assert_eq!(check_password("xxDEV42xx", &p, &["dev"]), Err(PasswordProblem::ContainsIdentity));
         assert_eq!(check_password("xxDEV42xx", &p, &[""]), Ok(()));
     }
 

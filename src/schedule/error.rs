@@ -75,9 +75,7 @@ impl Reason {
             Reason::ExpectedDay => "expected a day such as Mo",
             Reason::ExpectedTime => "expected a time such as 09:00",
             Reason::ExpectedDash => "expected '-' between the start and end times",
-            Reason::TimeOutOfRange => {
-                "time out of range: starts run from 00:00 to 23:59, ends up to 24:00"
-            }
+            Reason::TimeOutOfRange => "time out of range: starts run from 00:00 to 23:59, ends up to 24:00",
             Reason::UnexpectedInput => "unexpected text",
             Reason::RuleComma => "separate rules with ';', not ','",
             Reason::TimeSpecificOff => "'off' may follow days only, not times",
@@ -167,14 +165,8 @@ mod tests {
 
     #[test]
     fn display_names_reason_and_offset() {
-        let err = ScheduleError {
-            kind: ScheduleErrorKind::Invalid(Reason::ExpectedDay),
-            offset: 3,
-        };
-        assert_eq!(
-            err.to_string(),
-            "expected a day such as Mo (at character 3)"
-        );
+        let err = ScheduleError { kind: ScheduleErrorKind::Invalid(Reason::ExpectedDay), offset: 3 };
+        assert_eq!(err.to_string(), "expected a day such as Mo (at character 3)");
         assert_eq!(err.kind.code(), "schedule_invalid");
         assert_eq!(ScheduleErrorKind::Overlap.code(), "schedule_overlap");
         assert_eq!(Reason::TimeOutOfRange.as_str(), "time_out_of_range");

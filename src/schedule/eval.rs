@@ -17,11 +17,7 @@ pub(super) fn weekly_table(rules: &[Rule]) -> Week {
     let mut week = Week::default();
     for rule in rules {
         let mask = rule.day_mask();
-        let named = || {
-            Weekday::ALL
-                .into_iter()
-                .filter(move |d| mask & (1 << d.index()) != 0)
-        };
+        let named = || Weekday::ALL.into_iter().filter(move |d| mask & (1 << d.index()) != 0);
         for day in named() {
             if let Some(spans) = week.get_mut(day.index()) {
                 spans.clear();
@@ -80,8 +76,7 @@ pub(super) fn week_minute(day: Weekday, minute: u16) -> u32 {
 pub(super) fn is_open(week: &Week, t: u32) -> bool {
     let day = (t / u32::from(MINUTES_PER_DAY)) as usize;
     let minute = (t % u32::from(MINUTES_PER_DAY)) as u16;
-    week.get(day)
-        .is_some_and(|spans| spans.iter().any(|span| span.contains(minute)))
+    week.get(day).is_some_and(|spans| spans.iter().any(|span| span.contains(minute)))
 }
 
 /// Minutes from `t` until the open state next differs from that at `t`.
@@ -92,9 +87,7 @@ pub(super) fn next_change(week: &Week, t: u32) -> Option<u32> {
     let now = is_open(week, t);
     let boundaries = week.iter().enumerate().flat_map(|(day, spans)| {
         let base = day as u32 * u32::from(MINUTES_PER_DAY);
-        spans
-            .iter()
-            .flat_map(move |span| [base + u32::from(span.start), base + u32::from(span.end)])
+        spans.iter().flat_map(move |span| [base + u32::from(span.start), base + u32::from(span.end)])
     });
     boundaries
         .map(|b| b % MINUTES_PER_WEEK)
@@ -111,10 +104,7 @@ pub(super) fn is_never_open(week: &Week) -> bool {
 }
 
 pub(super) fn is_always_open(week: &Week) -> bool {
-    let whole = Span {
-        start: 0,
-        end: MINUTES_PER_DAY,
-    };
+    let whole = Span { start: 0, end: MINUTES_PER_DAY };
     week.iter().all(|spans| spans.as_slice() == [whole])
 }
 
@@ -125,10 +115,7 @@ mod tests {
     #[track_caller]
     fn weekly(text: &str) -> [Vec<(u16, u16)>; 7] {
         let schedule = Schedule::parse(text).unwrap();
-        schedule
-            .weekly()
-            .clone()
-            .map(|spans| spans.iter().map(|s| (s.start, s.end)).collect())
+        schedule.weekly().clone().map(|spans| spans.iter().map(|s| (s.start, s.end)).collect())
     }
 
     const H: u16 = 60;
@@ -168,19 +155,13 @@ mod tests {
         assert_eq!(week[4], [(10 * H, 12 * H)]);
         assert_eq!(week[5], [(0, 6 * H)]);
         // A later overnight span adds to the next day.
-        assert_eq!(
-            weekly("Sa 10:00-12:00; Fr 22:00-06:00")[5],
-            [(0, 6 * H), (10 * H, 12 * H)]
-        );
+        assert_eq!(weekly("Sa 10:00-12:00; Fr 22:00-06:00")[5], [(0, 6 * H), (10 * H, 12 * H)]);
         assert_eq!(weekly("Su 22:00-06:00; Mo off")[0], []);
     }
 
     #[test]
     fn weekly_equal_start_and_end_is_24_hours() {
-        assert_eq!(
-            weekly("00:00-00:00"),
-            std::array::from_fn(|_| vec![(0, 24 * H)])
-        );
+        assert_eq!(weekly("00:00-00:00"), std::array::from_fn(|_| vec![(0, 24 * H)]));
         let week = weekly("Mo 10:00-10:00");
         assert_eq!(week[0], [(10 * H, 24 * H)]);
         assert_eq!(week[1], [(0, 10 * H)]);
@@ -195,10 +176,7 @@ mod tests {
         assert_eq!(week[6], [(0, 24 * H)]);
         assert_eq!(week[0], [(0, 24 * H)]);
         assert!(week[1].is_empty());
-        assert_eq!(
-            weekly("Tu-Mo 10:00-11:00"),
-            std::array::from_fn(|_| vec![(10 * H, 11 * H)])
-        );
+        assert_eq!(weekly("Tu-Mo 10:00-11:00"), std::array::from_fn(|_| vec![(10 * H, 11 * H)]));
     }
 
     #[test]
@@ -215,10 +193,7 @@ mod tests {
         assert_eq!(week[1], [(0, 2 * H), (22 * H, 24 * H)]);
         assert_eq!(week[2], [(0, 2 * H)]);
         assert_eq!(weekly("Mo 12:00-13:00,09:00-12:00")[0], [(9 * H, 13 * H)]);
-        assert_eq!(
-            weekly("Mo 22:00-02:00,01:00-03:00")[0],
-            [(H, 3 * H), (22 * H, 24 * H)]
-        );
+        assert_eq!(weekly("Mo 22:00-02:00,01:00-03:00")[0], [(H, 3 * H), (22 * H, 24 * H)]);
     }
 
     #[test]

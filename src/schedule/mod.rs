@@ -85,15 +85,8 @@ pub enum Weekday {
 
 impl Weekday {
     /// Every day, Monday first.
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Mo,
-        Weekday::Tu,
-        Weekday::We,
-        Weekday::Th,
-        Weekday::Fr,
-        Weekday::Sa,
-        Weekday::Su,
-    ];
+    pub const ALL: [Weekday; 7] =
+        [Weekday::Mo, Weekday::Tu, Weekday::We, Weekday::Th, Weekday::Fr, Weekday::Sa, Weekday::Su];
 
     /// The day at `index` (Monday = 0), or `None` from 7 on.
     pub fn from_index(index: usize) -> Option<Weekday> {
@@ -415,10 +408,7 @@ mod tests {
         let rules: Vec<String> = rules
             .iter()
             .map(|(days, body)| {
-                let days: Vec<String> = days
-                    .iter()
-                    .map(|&(a, b)| format!("{}-{}", name(a), name(b)))
-                    .collect();
+                let days: Vec<String> = days.iter().map(|&(a, b)| format!("{}-{}", name(a), name(b))).collect();
                 let days = days.join(",");
                 let body = match body {
                     // Without days, a days-alone rule is spelled as a full day.
@@ -427,10 +417,8 @@ mod tests {
                     Body::Off if days.is_empty() => "off".to_string(),
                     Body::Off => " off".to_string(),
                     Body::Spans(spans) => {
-                        let spans: Vec<String> = spans
-                            .iter()
-                            .map(|&(s, e)| format!("{}-{}", time(s), time(e)))
-                            .collect();
+                        let spans: Vec<String> =
+                            spans.iter().map(|&(s, e)| format!("{}-{}", time(s), time(e))).collect();
                         let gap = if days.is_empty() { "" } else { " " };
                         format!("{gap}{}", spans.join(","))
                     }
@@ -474,17 +462,15 @@ mod tests {
     }
 
     fn minutes_of(schedule: &Schedule) -> Vec<bool> {
-        (0..7 * 1440u32)
-            .map(|t| schedule.is_open(Weekday::ALL[(t / 1440) as usize], (t % 1440) as u16))
-            .collect()
+        (0..7 * 1440u32).map(|t| schedule.is_open(Weekday::ALL[(t / 1440) as usize], (t % 1440) as u16)).collect()
     }
 
     /// Text built from a soup of friendly and unsupported tokens.
     fn soup() -> impl Strategy<Value = String> {
         let token = prop::sample::select(vec![
-            "Mo", "tue", "Friday", "SU", "-", "–", " to ", ",", ", ", "; ", ";", " ", "9", "12",
-            "09:30", "24:00", "00:00", "18:00", ":", "am", " pm", "off", "all day", "24/7", "PH",
-            "Jan", "||", "\"", "+", "sunrise", "😀", "é", "25:00",
+            "Mo", "tue", "Friday", "SU", "-", "–", " to ", ",", ", ", "; ", ";", " ", "9", "12", "09:30", "24:00",
+            "00:00", "18:00", ":", "am", " pm", "off", "all day", "24/7", "PH", "Jan", "||", "\"", "+", "sunrise",
+            "😀", "é", "25:00",
         ]);
         prop::collection::vec(token, 0..14).prop_map(|tokens| tokens.concat())
     }

@@ -21,10 +21,7 @@ struct Fail<'a> {
 type Step<'a, T> = Result<(T, &'a str), Fail<'a>>;
 
 fn invalid(reason: Reason, at: &str) -> Fail<'_> {
-    Fail {
-        kind: ScheduleErrorKind::Invalid(reason),
-        at,
-    }
+    Fail { kind: ScheduleErrorKind::Invalid(reason), at }
 }
 
 /// Parses a whole schedule into normalised rules.
@@ -32,10 +29,7 @@ pub(super) fn parse(text: &str) -> Result<Vec<Rule>, ScheduleError> {
     // Bytes bound chars from above and a char is at most four bytes, so the
     // count is needed only for 1025..=4096 bytes: cheap on a 10 MB string.
     if text.len() > MAX_CHARS && (text.len() > 4 * MAX_CHARS || text.chars().count() > MAX_CHARS) {
-        return Err(ScheduleError {
-            kind: ScheduleErrorKind::Invalid(Reason::TooLong),
-            offset: MAX_CHARS,
-        });
+        return Err(ScheduleError { kind: ScheduleErrorKind::Invalid(Reason::TooLong), offset: MAX_CHARS });
     }
     schedule(text).map_err(|fail| ScheduleError {
         kind: fail.kind,
@@ -93,13 +87,7 @@ fn rule(s: &str) -> Step<'_, Rule> {
     let (days, after_days) = days(s)?;
     let t = skip_ws(after_days);
     if t.is_empty() || t.starts_with(';') {
-        return Ok((
-            Rule {
-                days,
-                body: Body::AllDay,
-            },
-            after_days,
-        ));
+        return Ok((Rule { days, body: Body::AllDay }, after_days));
     }
     if t.len() == after_days.len() {
         // Days and what follows them need whitespace between (`Mo[1]`, `Mo:`).
@@ -140,15 +128,9 @@ fn day(s: &str) -> Option<(Weekday, &str)> {
     let (word, rest) = word(s);
     // The first two letters pick the day; the whole word must be one of its names.
     let prefix = word.get(..2)?;
-    let (day, names) = DAY_NAMES.iter().find(|(_, names)| {
-        names
-            .first()
-            .is_some_and(|n| n.eq_ignore_ascii_case(prefix))
-    })?;
-    names
-        .iter()
-        .any(|n| n.eq_ignore_ascii_case(word))
-        .then_some((*day, rest))
+    let (day, names) =
+        DAY_NAMES.iter().find(|(_, names)| names.first().is_some_and(|n| n.eq_ignore_ascii_case(prefix)))?;
+    names.iter().any(|n| n.eq_ignore_ascii_case(word)).then_some((*day, rest))
 }
 
 const DAY_NAMES: [(Weekday, &[&str]); 7] = [
@@ -167,10 +149,7 @@ fn spans(s: &str) -> Step<'_, Vec<RawSpan>> {
     loop {
         let (span, after) = span(rest)?;
         if list.iter().any(|earlier| earlier.overlaps(span)) {
-            return Err(Fail {
-                kind: ScheduleErrorKind::Overlap,
-                at: rest,
-            });
+            return Err(Fail { kind: ScheduleErrorKind::Overlap, at: rest });
         }
         list.push(span);
         // Only a time continues the list; `, Sa 10:00` is left for the caller to
@@ -187,14 +166,9 @@ fn span(s: &str) -> Step<'_, RawSpan> {
     if start >= MINUTES_PER_DAY {
         return Err(invalid(Reason::TimeOutOfRange, s));
     }
-    let after_dash =
-        dash(after_start).ok_or_else(|| expected(skip_ws(after_start), Reason::ExpectedDash))?;
+    let after_dash = dash(after_start).ok_or_else(|| expected(skip_ws(after_start), Reason::ExpectedDash))?;
     let (end, rest) = time(after_dash)?;
-    let end = if end > start {
-        end
-    } else {
-        end + MINUTES_PER_DAY
-    };
+    let end = if end > start { end } else { end + MINUTES_PER_DAY };
     Ok((RawSpan { start, end }, rest))
 }
 
@@ -223,9 +197,7 @@ fn time(s: &str) -> Step<'_, u16> {
             return Err(invalid(Reason::TimeOutOfRange, s))
         }
         None => hour * 60 + minute_value,
-        Some(_) if hour == 0 || hour > 12 || minute_value > 59 => {
-            return Err(invalid(Reason::TimeOutOfRange, s))
-        }
+        Some(_) if hour == 0 || hour > 12 || minute_value > 59 => return Err(invalid(Reason::TimeOutOfRange, s)),
         Some(pm) => (hour % 12 + if pm { 12 } else { 0 }) * 60 + minute_value,
     };
     Ok((value, rest))
@@ -265,11 +237,7 @@ fn all_day(s: &str) -> Option<&str> {
     }
     let rest = keyword(s, "all")?;
     let between = skip_ws(rest);
-    let between = if between.len() < rest.len() {
-        between
-    } else {
-        rest.strip_prefix('-')?
-    };
+    let between = if between.len() < rest.len() { between } else { rest.strip_prefix('-')? };
     keyword(between, "day")
 }
 
@@ -340,15 +308,10 @@ fn unsupported(s: &str) -> Option<Reason> {
 }
 
 /// Month names; any prefix of three letters or more names the month (`Sept`).
-const MONTHS: &str =
-    "january february march april may june july august september october november december";
+const MONTHS: &str = "january february march april may june july august september october november december";
 
 fn is_month(word: &str) -> bool {
-    word.len() >= 3
-        && MONTHS.split(' ').any(|m| {
-            m.get(..word.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(word))
-        })
+    word.len() >= 3 && MONTHS.split(' ').any(|m| m.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word)))
 }
 
 fn skip_ws(s: &str) -> &str {
@@ -384,9 +347,7 @@ fn digits(s: &str) -> (&str, &str) {
 
 /// The value of at most two ASCII digits.
 fn number(digits: &str) -> u16 {
-    digits
-        .bytes()
-        .fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0')))
+    digits.bytes().fold(0, |n, b| n * 10 + u16::from(b.wrapping_sub(b'0')))
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -413,21 +374,13 @@ mod tests {
     #[track_caller]
     fn invalid(text: &str, reason: Reason, offset: usize) {
         let err = Schedule::parse(text).expect_err(text);
-        assert_eq!(
-            (err.kind, err.offset),
-            (ScheduleErrorKind::Invalid(reason), offset),
-            "{text:?}"
-        );
+        assert_eq!((err.kind, err.offset), (ScheduleErrorKind::Invalid(reason), offset), "{text:?}");
     }
 
     #[track_caller]
     fn overlap(text: &str, offset: usize) {
         let err = Schedule::parse(text).expect_err(text);
-        assert_eq!(
-            (err.kind, err.offset),
-            (ScheduleErrorKind::Overlap, offset),
-            "{text:?}"
-        );
+        assert_eq!((err.kind, err.offset), (ScheduleErrorKind::Overlap, offset), "{text:?}");
     }
 
     #[test]
@@ -462,14 +415,8 @@ mod tests {
             ("Wednesday 9 a.m. to 5 p.m.", "We 09:00-17:00"),
             ("Sat 9:00-13:00", "Sa 09:00-13:00"),
             ("sun 12am-1am", "Su 00:00-01:00"),
-            (
-                "  Mo , We ,Fr 9:00 - 10:00 , 11:00-12:00 ",
-                "Mo,We,Fr 09:00-10:00,11:00-12:00",
-            ),
-            (
-                "Mo-Fr 09:00-18:00 ;Sa 10:00-14:00;",
-                "Mo-Fr 09:00-18:00; Sa 10:00-14:00",
-            ),
+            ("  Mo , We ,Fr 9:00 - 10:00 , 11:00-12:00 ", "Mo,We,Fr 09:00-10:00,11:00-12:00"),
+            ("Mo-Fr 09:00-18:00 ;Sa 10:00-14:00;", "Mo-Fr 09:00-18:00; Sa 10:00-14:00"),
             ("Mo to Fr 10:00-11:00", "Mo-Fr 10:00-11:00"),
             ("Mo-Fr all day", "Mo-Fr"),
             ("OFF", "off"),
@@ -484,16 +431,10 @@ mod tests {
     #[test]
     fn parse_rule_for_every_day_replaces_earlier_rules() {
         assert_eq!(canonical("Mo 10:00-12:00; 09:00-10:00"), "09:00-10:00");
-        assert_eq!(
-            canonical("Mo 10:00-12:00; off; Tu 10:00-11:00"),
-            "Tu 10:00-11:00"
-        );
+        assert_eq!(canonical("Mo 10:00-12:00; off; Tu 10:00-11:00"), "Tu 10:00-11:00");
         assert_eq!(canonical("Mo 10:00-12:00; off"), "off");
         assert_eq!(canonical("off; Mo 10:00-12:00"), "Mo 10:00-12:00");
-        assert_eq!(
-            canonical("Sa off; Su off; Mo 10:00-12:00"),
-            "Mo 10:00-12:00"
-        );
+        assert_eq!(canonical("Sa off; Su off; Mo 10:00-12:00"), "Mo 10:00-12:00");
         assert_eq!(canonical("Mo off; Mo 10:00-12:00; Mo off"), "off");
     }
 
@@ -578,16 +519,10 @@ mod tests {
 
     #[test]
     fn parse_touching_spans_do_not_overlap() {
-        assert_eq!(
-            canonical("Mo 09:00-12:00,12:00-13:00"),
-            "Mo 09:00-12:00,12:00-13:00"
-        );
+        assert_eq!(canonical("Mo 09:00-12:00,12:00-13:00"), "Mo 09:00-12:00,12:00-13:00");
         // Measured from the day's start, 22:00-02:00 ends at 26:00: no overlap
         // with 01:00-03:00 of the same day.
-        assert_eq!(
-            canonical("Mo 22:00-02:00,01:00-03:00"),
-            "Mo 22:00-02:00,01:00-03:00"
-        );
+        assert_eq!(canonical("Mo 22:00-02:00,01:00-03:00"), "Mo 22:00-02:00,01:00-03:00");
     }
 
     #[test]

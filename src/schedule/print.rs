@@ -8,11 +8,7 @@ use super::MINUTES_PER_DAY;
 
 /// Writes `24/7` or `off` when the week is open at every minute or none,
 /// otherwise the normalised rules joined by `; `.
-pub(super) fn write_schedule(
-    f: &mut fmt::Formatter<'_>,
-    rules: &[Rule],
-    week: &Week,
-) -> fmt::Result {
+pub(super) fn write_schedule(f: &mut fmt::Formatter<'_>, rules: &[Rule], week: &Week) -> fmt::Result {
     if eval::is_always_open(week) {
         return f.write_str("24/7");
     }
@@ -67,11 +63,7 @@ fn write_range(f: &mut fmt::Formatter<'_>, range: DayRange) -> fmt::Result {
 fn write_span(f: &mut fmt::Formatter<'_>, span: RawSpan) -> fmt::Result {
     write_time(f, span.start)?;
     f.write_char('-')?;
-    let end = if span.end > MINUTES_PER_DAY {
-        span.end - MINUTES_PER_DAY
-    } else {
-        span.end
-    };
+    let end = if span.end > MINUTES_PER_DAY { span.end - MINUTES_PER_DAY } else { span.end };
     write_time(f, end)
 }
 
@@ -122,13 +114,6 @@ mod tests {
 
     #[test]
     fn print_span() {
-        assert_eq!(
-            Span {
-                start: 570,
-                end: 1440
-            }
-            .to_string(),
-            "09:30-24:00"
-        );
+        assert_eq!(Span { start: 570, end: 1440 }.to_string(), "09:30-24:00");
     }
 }

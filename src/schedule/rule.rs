@@ -15,10 +15,7 @@ pub(super) struct Rule {
 impl Rule {
     /// A rule without days, covering the whole week.
     pub(super) fn every_day(body: Body) -> Rule {
-        Rule {
-            days: Vec::new(),
-            body,
-        }
+        Rule { days: Vec::new(), body }
     }
 
     /// The days the rule names, bit `i` for `Weekday::from_index(i)`.

@@ -46,21 +46,11 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
+    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
 }
 
 fn num(s: &str) -> Option<i64> {
-    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
-        .flatten()
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
 /// Parses an RFC 3339 instant (`2026-11-28T06:00:00Z`, `…+05:30`, fractions ignored)
@@ -82,11 +72,7 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     }
     let mut dp = date.split('-');
     let (y, mo, d) = (num(dp.next()?)?, num(dp.next()?)?, num(dp.next()?)?);
-    let (hh, mm, ss) = (
-        num(rest.get(0..2)?)?,
-        num(rest.get(3..5)?)?,
-        num(rest.get(6..8)?)?,
-    );
+    let (hh, mm, ss) = (num(rest.get(0..2)?)?, num(rest.get(3..5)?)?, num(rest.get(6..8)?)?);
     if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" {
         return None;
     }

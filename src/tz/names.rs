@@ -637,18 +637,14 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     if name.len() > MAX_NAME_LEN {
         return None;
     }
-    let i = NAMES
-        .binary_search_by(|(entry, _)| cmp_ignore_ascii_case(entry, name))
-        .ok()?;
+    let i = NAMES.binary_search_by(|(entry, _)| cmp_ignore_ascii_case(entry, name)).ok()?;
     let &(_, target) = NAMES.get(i)?;
     NAMES.get(usize::from(target)).map(|&(zone, _)| zone)
 }
 
 /// Compares two strings as their ASCII-lower-cased bytes.
 fn cmp_ignore_ascii_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
@@ -657,9 +653,7 @@ mod tests {
 
     #[test]
     fn tz_table_is_sorted_case_insensitively_and_unique() {
-        assert!(NAMES
-            .windows(2)
-            .all(|w| cmp_ignore_ascii_case(w[0].0, w[1].0) == Ordering::Less));
+        assert!(NAMES.windows(2).all(|w| cmp_ignore_ascii_case(w[0].0, w[1].0) == Ordering::Less));
     }
 
     #[test]
@@ -695,15 +689,7 @@ mod tests {
 
     #[test]
     fn tz_accepts_utc_spellings() {
-        for n in [
-            "UTC",
-            "utc",
-            "Etc/UTC",
-            "etc/utc",
-            "Zulu",
-            "Etc/Universal",
-            "UCT",
-        ] {
+        for n in ["UTC", "utc", "Etc/UTC", "etc/utc", "Zulu", "Etc/Universal", "UCT"] {
             assert_eq!(canonical(n), Some("Etc/UTC"), "{n}");
         }
     }

@@ -21,44 +21,29 @@ pub fn cases() -> Vec<(String, Value)> {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                serde_json::from_str(&text).unwrap(),
-            )
+            (p.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(
-        out.len() >= 29,
-        "expected the shared cases, found {}",
-        out.len()
-    );
+    assert!(out.len() >= 29, "expected the shared cases, found {}", out.len());
     out
 }
 
 fn key(v: &Value) -> (String, Option<String>, Option<u64>) {
-    let field = v
-        .get("field")
-        .and_then(Value::as_str)
-        .map(|f| f.split('[').next().unwrap_or(f).to_owned());
-    (
-        v["code"].as_str().unwrap_or("").to_owned(),
-        field,
-        v.get("row").and_then(Value::as_u64),
-    )
+    let field = v.get("field").and_then(Value::as_str).map(|f| f.split('[').next().unwrap_or(f).to_owned());
+    (v["code"].as_str().unwrap_or("").to_owned(), field, v.get("row").and_then(Value::as_u64))
 }
 
 /// The expected list is a multiset of (code, field?, row?), matched against actual
 /// violations of one severity; field and row only where the case gives them.
 #[track_caller]
 fn match_multiset(name: &str, what: &str, expected: &[Value], actual: &[&Value]) {
-    let mut left: Vec<(String, Option<String>, Option<u64>)> =
-        actual.iter().map(|v| key(v)).collect();
+    let mut left: Vec<(String, Option<String>, Option<u64>)> = actual.iter().map(|v| key(v)).collect();
     for e in expected {
         let (code, field, row) = key(e);
-        let pos = left.iter().position(|(c, f, r)| {
-            *c == code && (field.is_none() || *f == field) && (row.is_none() || *r == row)
-        });
+        let pos = left
+            .iter()
+            .position(|(c, f, r)| *c == code && (field.is_none() || *f == field) && (row.is_none() || *r == row));
         match pos {
             Some(i) => {
                 left.remove(i);
@@ -72,36 +57,18 @@ fn match_multiset(name: &str, what: &str, expected: &[Value], actual: &[&Value])
 /// Judges one Outcome against a case's `expect`, as `shared/cases/README.md` says.
 #[track_caller]
 pub fn judge(name: &str, expect: &Value, outcome: &Value) {
-    assert_eq!(
-        outcome["ok"], expect["ok"],
-        "{name}: ok differs; outcome {outcome}"
-    );
-    let list = outcome["violations"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let of = |sev: &str| {
-        list.iter()
-            .filter(|v| v["severity"] == sev)
-            .collect::<Vec<_>>()
-    };
+    assert_eq!(outcome["ok"], expect["ok"], "{name}: ok differs; outcome {outcome}");
+    let list = outcome["violations"].as_array().cloned().unwrap_or_default();
+    let of = |sev: &str| list.iter().filter(|v| v["severity"] == sev).collect::<Vec<_>>();
     if let Some(e) = expect.get("violations").and_then(Value::as_array) {
         match_multiset(name, "error", e, &of("error"));
     }
     if let Some(w) = expect.get("warnings").and_then(Value::as_array) {
         match_multiset(name, "warning", w, &of("warning"));
     }
-    for effect in expect
-        .get("effects")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for effect in expect.get("effects").and_then(Value::as_array).into_iter().flatten() {
         let effects = outcome["effects"].as_array().cloned().unwrap_or_default();
-        assert!(
-            effects.contains(effect),
-            "{name}: effect {effect} missing in {effects:?}"
-        );
+        assert!(effects.contains(effect), "{name}: effect {effect} missing in {effects:?}");
     }
     for part in ["user", "schedule"] {
         if let Some(obj) = expect.get(part).and_then(Value::as_object) {
@@ -112,10 +79,7 @@ pub fn judge(name: &str, expect: &Value, outcome: &Value) {
     }
     if let Some(params) = expect.get("params").and_then(Value::as_object) {
         for (code, want) in params {
-            let v = list
-                .iter()
-                .find(|v| v["code"] == code.as_str())
-                .unwrap_or_else(|| panic!("{name}: no {code}"));
+            let v = list.iter().find(|v| v["code"] == code.as_str()).unwrap_or_else(|| panic!("{name}: no {code}"));
             for (k, val) in want.as_object().unwrap() {
                 assert_eq!(&v["params"][k], val, "{name}: params.{k} of {code}");
             }
@@ -125,9 +89,5 @@ pub fn judge(name: &str, expect: &Value, outcome: &Value) {
 
 /// The CLI exit code a case expects.
 pub fn expected_exit(expect: &Value) -> i32 {
-    expect
-        .get("exit")
-        .and_then(Value::as_i64)
-        .map(|e| e as i32)
-        .unwrap_or(if expect["ok"] == true { 0 } else { 1 })
+    expect.get("exit").and_then(Value::as_i64).map(|e| e as i32).unwrap_or(if expect["ok"] == true { 0 } else { 1 })
 }
