@@ -30,7 +30,11 @@ fn empty_patch_by_a_stranger_is_not_permitted_and_shows_nothing() {
 
 #[test]
 fn bad_request_detail_never_echoes_escaped_strings_numbers_or_keys() {
-    for patch in [json!({ "webLogin": "Pa\"ss9secretword" }), json!({ "webLogin": { "password": 123456789 } }), json!({ "secretword9": 1 })] {
+    for patch in [
+        json!({ "webLogin": "Pa\"ss9secretword" }),
+        json!({ "webLogin": { "password": 123456789 } }),
+        json!({ "secretword9": 1 }),
+    ] {
         let o = run(account(), json!({ "type": "editUser", "actor": "u1", "target": "u4", "patch": patch }));
         let text = o.to_string();
         assert_eq!(codes(&o), ["bad_request"]);
@@ -42,7 +46,10 @@ fn bad_request_detail_never_echoes_escaped_strings_numbers_or_keys() {
 fn manager_cannot_set_an_agents_password() {
     let mut a = account();
     a["users"][5]["webLogin"] = json!({ "loginId": "farah.ali" });
-    let o = run(a, json!({ "type": "editUser", "actor": "u3", "target": "u6", "patch": { "webLogin": { "password": "Newpass123" } } }));
+    let o = run(
+        a,
+        json!({ "type": "editUser", "actor": "u3", "target": "u6", "patch": { "webLogin": { "password": "Newpass123" } } }),
+    );
     assert_eq!(codes(&o), ["not_permitted"]);
     assert_eq!(o["violations"][0]["params"]["action"], "reset_passwords");
 }
@@ -51,7 +58,8 @@ fn manager_cannot_set_an_agents_password() {
 fn stored_mobile_written_loosely_is_not_a_change() {
     let mut a = account();
     a["users"][3]["mobile"] = json!("98000 00004");
-    let o = run(a, json!({ "type": "editUser", "actor": "u1", "target": "u4", "patch": { "mobile": "+919800000004" } }));
+    let o =
+        run(a, json!({ "type": "editUser", "actor": "u1", "target": "u4", "patch": { "mobile": "+919800000004" } }));
     assert_eq!(o["ok"], true, "{o}");
 }
 
@@ -62,11 +70,30 @@ fn extension_suggestion_is_found_without_walking_the_range() {
             "mobile": format!("+9198{i:08}"), "extension": format!("{}", 10 + i), "role": if i == 0 { "owner" } else { "agent" },
             "pro": i == 0, "status": "active" }))
         .collect();
-    let account = serde_json::from_value(json!({ "plan": "enterprise", "extensionRange": { "from": 10, "to": 999_999 }, "users": users })).unwrap();
+    let account = serde_json::from_value(
+        json!({ "plan": "enterprise", "extensionRange": { "from": 10, "to": 999_999 }, "users": users }),
+    )
+    .unwrap();
     let e = Engine::new(Policy::default(), account);
     let op: Op = serde_json::from_value(json!({ "type": "addUser", "actor": "u0", "user": {
         "name": "G", "email": "g@x.in", "mobile": "9700000000", "extension": "10" } }))
     .unwrap();
     let o = e.check(&op);
     assert_eq!(o.violations[0].problem.params()[3].1.text(), "10010");
+}
+
+#[test]
+fn denied_replace_shows_no_plan() {
+    let o = run(account(), json!({ "type": "replaceUser", "actor": "u4", "target": "u1", "mobile": "9700000000" }));
+    assert_eq!(codes(&o), ["not_permitted"]);
+    assert!(o.get("plan").is_none(), "{o}");
+}
+
+#[test]
+fn csv_line_of_commas_is_refused_early() {
+    let csv = format!("name,email,mobile,extension\n{}\n", ",".repeat(1_000_000));
+    let o = run(account(), json!({ "type": "importUsers", "actor": "u1", "csv": csv }));
+    assert_eq!(codes(&o), ["csv_invalid"]);
+    assert_eq!(o["violations"][0]["params"]["reason"], "wrong_field_count");
+    assert_eq!(o["violations"][0]["row"], 2);
 }

@@ -1,6 +1,9 @@
 //! A small RFC 4180 CSV reader: quoted fields, `""` escapes, CRLF or LF, with the line
 //! number each record starts on.
 
+/// More fields than any import has columns: the record is refused before it is collected.
+const MAX_FIELDS: usize = 64;
+
 /// One record: the line it starts on (1-based) and its fields.
 pub(crate) struct Record {
     pub line: usize,
@@ -56,6 +59,9 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
                 }
                 '"' => return Err(CsvError { line, reason: "stray_quote" }),
                 ',' => {
+                    if fields.len() >= MAX_FIELDS {
+                        return Err(CsvError { line: start, reason: "wrong_field_count" });
+                    }
                     fields.push(std::mem::take(&mut field));
                     was_quoted = false;
                 }

@@ -67,7 +67,7 @@ impl Engine {
             violations.push(Violation::at("status", Problem::NotDeactivated));
         }
         violations.extend(self.last_admin(before, None, None));
-        let mut outcome = Outcome::from_violations(violations);
+        let outcome = Outcome::from_violations(violations);
         (outcome, Some(Mutation::Remove(pos)))
     }
 }

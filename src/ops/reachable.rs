@@ -37,7 +37,10 @@ impl Engine {
         match Schedule::parse(&u.schedule) {
             Err(e) => out.push(schedule_violation("schedule", &e)),
             Ok(s) => {
-                if !open_at(&s, zone, instant).unwrap_or(false) {
+                let Some(open) = open_at(&s, zone, instant) else {
+                    return Outcome::bad_request("op.at", "the instant is outside the supported time range");
+                };
+                if !open {
                     out.push(Violation::at(
                         "schedule",
                         Problem::OutsideSchedule { next_open: next_open(&s, zone, instant) },

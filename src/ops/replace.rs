@@ -99,7 +99,11 @@ impl Engine {
                 (o, Some(Mutation::Swap(Box::new(sim))))
             }
             Err(mut failed) => {
-                failed.plan = Some(plan);
+                // A denied step is reported alone, without the plan: it would show the
+                // target's data to someone who may not act on it.
+                if !failed.violations.iter().any(|v| v.problem.is_permission()) {
+                    failed.plan = Some(plan);
+                }
                 failed.user = None;
                 (failed, None)
             }
