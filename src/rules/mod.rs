@@ -10,3 +10,18 @@ pub mod web_login;
 
 mod calling_codes;
 mod pictographic;
+
+/// Whether `x` lies in one of the sorted, disjoint inclusive ranges of `table`.
+pub(crate) fn in_ranges<T: Ord + Copy>(table: &[(T, T)], x: T) -> bool {
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < x {
+                core::cmp::Ordering::Less
+            } else if lo > x {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}

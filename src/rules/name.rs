@@ -206,18 +206,7 @@ fn is_emoji(c: char) -> bool {
 
 /// A letter or a mark, as far as joiners are concerned (module docs).
 pub fn is_letter_or_mark(c: char) -> bool {
-    c.is_alphabetic()
-        || MARKS
-            .binary_search_by(|&(lo, hi)| {
-                if hi < c {
-                    core::cmp::Ordering::Less
-                } else if lo > c {
-                    core::cmp::Ordering::Greater
-                } else {
-                    core::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+    c.is_alphabetic() || super::in_ranges(MARKS, c)
 }
 
 #[cfg(test)]

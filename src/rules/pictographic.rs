@@ -51,17 +51,7 @@ static RANGES: &[(u32, u32)] = &[
 /// pictographs reserved for future emoji; ASCII digits, `#` and `*` do not, `©` and `®` do).
 pub fn is_extended_pictographic(c: char) -> bool {
     let c = u32::from(c);
-    RANGES
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                core::cmp::Ordering::Less
-            } else if lo > c {
-                core::cmp::Ordering::Greater
-            } else {
-                core::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    super::in_ranges(RANGES, c)
 }
 
 #[cfg(test)]
