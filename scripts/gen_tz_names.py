@@ -88,17 +88,47 @@ def main() -> None:
     w("")
     w("use core::cmp::Ordering;")
     w("")
-    w("/// Every name, and the index in this table of its canonical zone.")
-    w("// INVARIANT: sorted by the ASCII-lower-cased name (no two names differ only in case), and")
-    w("// each index points at an entry whose own index is itself (a zone).")
-    w("#[rustfmt::skip]")
-    w("static NAMES: &[(&str, u16)] = &[")
+    w("/// Every name, sorted by its ASCII-lower-cased form, each followed by a newline: one")
+    w("/// string instead of a table of `&str`s, whose pointers would double the `.wasm` cost.")
+    w("// INVARIANT: sorted by the ASCII-lower-cased name (no two names differ only in case);")
+    w("// STARTS[i] is where name i begins and STARTS[i + 1] - 1 where it ends.")
+    w('static TEXT: &str = concat!(')
     for n in order:
-        w(f'    ("{n}", {index[names[n]]}),')
+        w(f'    "{n}\\n",')
+    w(");")
+    w("")
+    starts = []
+    pos = 0
+    for n in order:
+        starts.append(pos)
+        pos += len(n) + 1
+    starts.append(pos)
+    if pos > 0xFFFF:
+        sys.exit("name text too long for u16 offsets")
+    w(f"/// Where each name starts in [`TEXT`] (one more entry: the end).")
+    w("#[rustfmt::skip]")
+    w(f"static STARTS: [u16; {len(starts)}] = [")
+    for i in range(0, len(starts), 12):
+        w("    " + ", ".join(str(x) for x in starts[i:i + 12]) + ",")
+    w("];")
+    w("")
+    w("/// For each name, the index of its canonical zone (a zone's index is its own).")
+    w("// INVARIANT: each index points at a name whose own target is itself.")
+    w("#[rustfmt::skip]")
+    w(f"static TARGETS: [u16; {len(order)}] = [")
+    targets = [index[names[n]] for n in order]
+    for i in range(0, len(targets), 12):
+        w("    " + ", ".join(str(x) for x in targets[i:i + 12]) + ",")
     w("];")
     w("""
 /// The longest name in the table is far shorter; anything longer is not a name.
 const MAX_NAME_LEN: usize = 64;
+
+/// Name `i` of the table.
+fn name(i: usize) -> Option<&'static str> {
+    let (start, end) = (*STARTS.get(i)?, *STARTS.get(i + 1)?);
+    TEXT.get(usize::from(start)..usize::from(end).checked_sub(1)?)
+}
 
 /// The canonical IANA name for a time-zone name, compared ASCII-case-insensitively;
 /// `None` if it is not a name of the tz database.
@@ -112,48 +142,56 @@ const MAX_NAME_LEN: usize = 64;
 /// assert_eq!(canonical("UTC"), Some("Etc/UTC"));
 /// assert_eq!(canonical("Mars/Olympus_Mons"), None);
 /// ```
-pub fn canonical(name: &str) -> Option<&'static str> {
-    if name.len() > MAX_NAME_LEN {
+pub fn canonical(name_: &str) -> Option<&'static str> {
+    if name_.len() > MAX_NAME_LEN {
         return None;
     }
-    let i = NAMES
-        .binary_search_by(|(entry, _)| cmp_ignore_ascii_case(entry, name))
-        .ok()?;
-    let &(_, target) = NAMES.get(i)?;
-    NAMES.get(usize::from(target)).map(|&(zone, _)| zone)
+    let (mut lo, mut hi) = (0, TARGETS.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match cmp_ignore_ascii_case(name(mid)?, name_) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return name(usize::from(*TARGETS.get(mid)?)),
+        }
+    }
+    None
 }
 
 /// Compares two strings as their ASCII-lower-cased bytes.
 fn cmp_ignore_ascii_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn all() -> impl Iterator<Item = &'static str> {
+        (0..TARGETS.len()).map(|i| name(i).unwrap())
+    }
+
     #[test]
     fn tz_table_is_sorted_case_insensitively_and_unique() {
-        assert!(NAMES
-            .windows(2)
-            .all(|w| cmp_ignore_ascii_case(w[0].0, w[1].0) == Ordering::Less));
+        let names: Vec<_> = all().collect();
+        assert!(names.windows(2).all(|w| cmp_ignore_ascii_case(w[0], w[1]) == Ordering::Less));
+        assert_eq!(STARTS.last().map(|&e| usize::from(e)), Some(TEXT.len()));
+        assert!(names.iter().all(|n| !n.is_empty() && !n.contains('\\n')));
     }
 
     #[test]
     fn tz_every_target_is_a_zone() {
-        for &(name, target) in NAMES {
-            let (zone, own) = NAMES[usize::from(target)];
-            assert_eq!(NAMES[usize::from(own)].0, zone, "{name}");
+        for (i, n) in all().enumerate() {
+            let target = usize::from(TARGETS[i]);
+            assert_eq!(usize::from(TARGETS[target]), target, "{n}");
         }
     }
 
     #[test]
     fn tz_every_name_finds_itself() {
-        for &(name, _) in NAMES {
-            assert!(canonical(name).is_some(), "{name}");
-            assert_eq!(canonical(&name.to_ascii_uppercase()), canonical(name));
+        for n in all() {
+            assert!(canonical(n).is_some(), "{n}");
+            assert_eq!(canonical(&n.to_ascii_uppercase()), canonical(n));
         }
     }
 
@@ -174,15 +212,7 @@ mod tests {
 
     #[test]
     fn tz_accepts_utc_spellings() {
-        for n in [
-            "UTC",
-            "utc",
-            "Etc/UTC",
-            "etc/utc",
-            "Zulu",
-            "Etc/Universal",
-            "UCT",
-        ] {
+        for n in ["UTC", "utc", "Etc/UTC", "etc/utc", "Zulu", "Etc/Universal", "UCT"] {
             assert_eq!(canonical(n), Some("Etc/UTC"), "{n}");
         }
     }

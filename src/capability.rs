@@ -90,7 +90,14 @@ impl Default for RoleMatrix {
     fn default() -> Self {
         use Capability::*;
         use Reach::*;
-        let col = |list: &[(Capability, Reach)]| list.iter().copied().collect::<Grants>();
+        // Inserts, not `collect`: a BTreeMap collect sorts, and each sort instance costs wasm size.
+        let col = |list: &[(Capability, Reach)]| {
+            let mut grants = Grants::new();
+            for &(c, r) in list {
+                grants.insert(c, r);
+            }
+            grants
+        };
         let personal = [(ReceiveCalls, All), (PanelLogin, All), (ViewOwnCalls, All)];
         let manage = [(DeactivateUsers, All), (DeleteUsers, All), (ManageDepartments, All), (ResetPasswords, All)];
         let admin: Vec<_> = personal

@@ -165,6 +165,33 @@ impl Engine {
         crate::capability::can(&self.policy.roles, a, capability, t)
     }
 
+    /// What user `actor` may do and how far (an empty column for a deactivated user),
+    /// or `None` when there is no such user: the row of the matrix a screen shows.
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{capability::Reach, Capability, Engine, Policy};
+    /// let account = serde_json::from_str(r#"{"plan":"nano","users":[{"id":"u3","name":"C",
+    ///   "email":"c@x.in","mobile":"+919800000003","extension":"12","role":"manager","pro":true,
+    ///   "status":"active"}]}"#)?;
+    /// let engine = Engine::new(Policy::default(), account);
+    /// let grants = engine.capabilities("u3").unwrap();
+    /// assert_eq!(grants.get(&Capability::AddUsers), Some(&Reach::OwnDepartmentAgents));
+    /// assert_eq!(grants.get(&Capability::DeleteUsers), None);
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn capabilities(&self, actor: &str) -> Option<crate::capability::Grants> {
+        let user = self.user(actor)?;
+        let roles = &self.policy.roles;
+        let mut grants = crate::capability::Grants::new();
+        for c in crate::Capability::ALL {
+            if let Some(r) = roles.reach(user, c) {
+                grants.insert(c, r);
+            }
+        }
+        Some(grants)
+    }
+
     pub(crate) fn user(&self, id: &str) -> Option<&User> {
         self.idx.by_id.get(id).and_then(|&i| self.account.users.get(i))
     }

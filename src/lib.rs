@@ -7,6 +7,7 @@
 
 pub mod capability;
 mod engine;
+pub mod forms;
 pub mod messages;
 pub mod model;
 pub mod ops;
@@ -15,6 +16,8 @@ pub mod request;
 pub mod rules;
 pub mod schedule;
 pub mod tz;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use capability::Capability;
 pub use engine::{Directory, Engine, ExternalEmails};

@@ -399,7 +399,7 @@ impl Serialize for Violation {
     }
 }
 
-struct ParamMap<'a>(&'a [(&'static str, Param)]);
+pub(crate) struct ParamMap<'a>(pub(crate) &'a [(&'static str, Param)]);
 
 impl Serialize for ParamMap<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
@@ -454,7 +454,7 @@ pub struct FieldState {
 }
 
 /// The answer to an op (SPEC §6).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
     /// True when there is no error-severity violation.
     pub ok: bool,
@@ -467,14 +467,32 @@ pub struct Outcome {
     /// Field changes for an audit trail.
     pub changes: Vec<Change>,
     /// `replaceUser`: the ordered ops.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<Vec<Op>>,
     /// `parseSchedule`: the parsed schedule.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<ScheduleView>,
     /// `editableFields`: one entry per user field.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<BTreeMap<String, FieldState>>,
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(ser, None)
+    }
+}
+
+/// Violations serialised with a client's message table.
+struct Localized<'a>(&'a [Violation], Option<&'a MessageTable>);
+
+impl Serialize for Localized<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        struct One<'a>(&'a Violation, Option<&'a MessageTable>);
+        impl Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_with(ser, self.1)
+            }
+        }
+        ser.collect_seq(self.0.iter().map(|v| One(v, self.1)))
+    }
 }
 
 impl Outcome {
@@ -507,8 +525,51 @@ impl Outcome {
         self.violations.iter().map(Violation::code).collect()
     }
 
+    /// Serialises with messages from `table` (English where it lacks a code). The
+    /// keys of SPEC §6 in a fixed order; `plan`, `schedule`, `fields` only where set.
+    pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("ok", &self.ok)?;
+        map.serialize_entry("violations", &Localized(&self.violations, table))?;
+        map.serialize_entry("effects", &self.effects)?;
+        map.serialize_entry("user", &self.user)?;
+        map.serialize_entry("changes", &self.changes)?;
+        if let Some(plan) = &self.plan {
+            map.serialize_entry("plan", plan)?;
+        }
+        if let Some(schedule) = &self.schedule {
+            map.serialize_entry("schedule", schedule)?;
+        }
+        if let Some(fields) = &self.fields {
+            map.serialize_entry("fields", fields)?;
+        }
+        map.end()
+    }
+
     /// The Outcome as JSON text (English messages).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("{\"ok\":false}"))
+        self.to_json_with(None)
+    }
+
+    /// The Outcome as JSON text, messages from `table` where it has the code.
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::messages::{MessageTable, MessageTemplate};
+    /// let out = roster_rules::request::check_json(r#"{"account":{"plan":"nano","users":[]},
+    ///   "op":{"type":"parseSchedule","text":"Mo 25:00-26:00"}}"#);
+    /// let mut table = MessageTable::new();
+    /// table.insert("schedule_invalid".into(), MessageTemplate {
+    ///     message: "Zeitplan unverständlich bei Zeichen {offset}.".into(), hint: None });
+    /// assert!(out.to_json_with(Some(&table)).contains("Zeitplan unverständlich bei Zeichen 3."));
+    /// ```
+    pub fn to_json_with(&self, table: Option<&MessageTable>) -> String {
+        let mut out = Vec::with_capacity(256);
+        let mut ser = serde_json::Serializer::new(&mut out);
+        match self.serialize_with(&mut ser, table) {
+            // serde_json writes only UTF-8.
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::from("{\"ok\":false}"),
+        }
     }
 }

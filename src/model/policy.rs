@@ -47,10 +47,10 @@ pub struct Policy {
 
 impl Default for Policy {
     fn default() -> Self {
-        let plans = [("nano", Some(3)), ("swift", Some(10)), ("creta", Some(10)), ("enterprise", None)]
-            .into_iter()
-            .map(|(name, max)| (name.to_owned(), max))
-            .collect();
+        let mut plans = BTreeMap::new();
+        for (name, max) in [("nano", Some(3)), ("swift", Some(10)), ("creta", Some(10)), ("enterprise", None)] {
+            plans.insert(name.to_owned(), max);
+        }
         Policy {
             plans,
             count_deactivated: true,

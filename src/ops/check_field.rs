@@ -45,9 +45,11 @@ impl Engine {
         };
         let mut obj = Map::new();
         obj.insert(top.to_owned(), value);
-        let draft: UserDraft = match serde_json::from_value(Value::Object(obj)) {
+        // Through the one JSON decoder (not `from_value`, which would compile the
+        // draft's decoder a second time into the `.wasm`).
+        let draft: UserDraft = match crate::request::decode(&Value::Object(obj).to_string()) {
             Ok(d) => d,
-            Err(e) => return Outcome::bad_request(field, &e.to_string()),
+            Err(o) => return o,
         };
         let checked = match target {
             None => self.check_fields(&self.blank_user(String::new()), &draft, None, Mode::Add),

@@ -19,13 +19,18 @@ mod schedule;
 mod user;
 
 pub use fields::FIELDS;
+pub use schedule::schedule_outcome;
 
 /// The actor id of the host itself: skips capability, rank and `sso_managed` checks.
 pub const SYSTEM: &str = "$system";
 
 /// An operation: the `op` of a request (SPEC §5), tagged by `type`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase", deny_unknown_fields)]
+///
+/// Decoded by hand (see `Deserialize for Op` below) rather than as serde's internally
+/// tagged enum, which buffers every op into an intermediate tree and compiles each
+/// nested type's decoder again for it: one pass instead, and a third of the `.wasm`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(missing_docs)]
 pub enum Op {
     /// Add a user; defaults: role agent, Pro off, status pending, schedule 24/7.
@@ -43,10 +48,7 @@ pub enum Op {
     /// May a password reset requested from `fromEmail` go ahead?
     PasswordReset { from_email: String, target: String },
     /// A request to add `count` users.
-    SeatRequest {
-        #[serde(default)]
-        count: Option<serde_json::Value>,
-    },
+    SeatRequest { count: Option<serde_json::Value> },
     /// Can the user take a call at the RFC 3339 instant `at`?
     Reachable { target: String, at: String },
     /// Parse a schedule text.
@@ -57,6 +59,164 @@ pub enum Op {
     Audit {},
     /// Bulk add from CSV, all or nothing.
     ImportUsers { actor: String, csv: String },
+}
+
+/// The op types, in SPEC §5's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum OpType {
+    AddUser,
+    EditUser,
+    DeactivateUser,
+    ReactivateUser,
+    DeleteUser,
+    ReplaceUser,
+    PasswordReset,
+    SeatRequest,
+    Reachable,
+    ParseSchedule,
+    EditableFields,
+    Audit,
+    ImportUsers,
+}
+
+/// Every key any op may have (an unknown key is refused where it is read).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(field_identifier, rename_all = "camelCase")]
+enum OpKey {
+    Type,
+    Actor,
+    Target,
+    User,
+    Patch,
+    Mobile,
+    FromEmail,
+    Count,
+    At,
+    Text,
+    Csv,
+}
+
+impl OpKey {
+    fn name(self) -> &'static str {
+        match self {
+            OpKey::Type => "type",
+            OpKey::Actor => "actor",
+            OpKey::Target => "target",
+            OpKey::User => "user",
+            OpKey::Patch => "patch",
+            OpKey::Mobile => "mobile",
+            OpKey::FromEmail => "fromEmail",
+            OpKey::Count => "count",
+            OpKey::At => "at",
+            OpKey::Text => "text",
+            OpKey::Csv => "csv",
+        }
+    }
+}
+
+/// The keys of an op as read, before `type` says which belong.
+#[derive(Default)]
+struct RawOp {
+    kind: Option<OpType>,
+    actor: Option<String>,
+    target: Option<String>,
+    user: Option<UserDraft>,
+    patch: Option<UserDraft>,
+    mobile: Option<String>,
+    from_email: Option<String>,
+    count: Option<serde_json::Value>,
+    at: Option<String>,
+    text: Option<String>,
+    csv: Option<String>,
+    seen: Vec<OpKey>,
+}
+
+impl<'de> Deserialize<'de> for Op {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
+        d.deserialize_map(OpVisitor)
+    }
+}
+
+struct OpVisitor;
+
+impl<'de> serde::de::Visitor<'de> for OpVisitor {
+    type Value = Op;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an op object with a `type`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Op, A::Error> {
+        use serde::de::Error;
+        let mut raw = RawOp::default();
+        while let Some(key) = map.next_key::<OpKey>()? {
+            if raw.seen.contains(&key) {
+                return Err(A::Error::custom(format_args!("duplicate field {}", key.name())));
+            }
+            raw.seen.push(key);
+            match key {
+                OpKey::Type => raw.kind = Some(map.next_value()?),
+                OpKey::Actor => raw.actor = Some(map.next_value()?),
+                OpKey::Target => raw.target = Some(map.next_value()?),
+                OpKey::User => raw.user = Some(map.next_value()?),
+                OpKey::Patch => raw.patch = Some(map.next_value()?),
+                OpKey::Mobile => raw.mobile = Some(map.next_value()?),
+                OpKey::FromEmail => raw.from_email = Some(map.next_value()?),
+                OpKey::Count => raw.count = map.next_value()?,
+                OpKey::At => raw.at = Some(map.next_value()?),
+                OpKey::Text => raw.text = Some(map.next_value()?),
+                OpKey::Csv => raw.csv = Some(map.next_value()?),
+            }
+        }
+        raw.into_op().map_err(A::Error::custom)
+    }
+}
+
+impl RawOp {
+    /// The op `type` names, with exactly its keys.
+    fn into_op(self) -> Result<Op, String> {
+        use OpKey as K;
+        let kind = self.kind.ok_or("missing field type")?;
+        let keys: &[OpKey] = match kind {
+            OpType::AddUser => &[K::Actor, K::User],
+            OpType::EditUser => &[K::Actor, K::Target, K::Patch],
+            OpType::DeactivateUser | OpType::ReactivateUser | OpType::DeleteUser | OpType::EditableFields => {
+                &[K::Actor, K::Target]
+            }
+            OpType::ReplaceUser => &[K::Actor, K::Target, K::Mobile],
+            OpType::PasswordReset => &[K::FromEmail, K::Target],
+            OpType::SeatRequest => &[K::Count],
+            OpType::Reachable => &[K::Target, K::At],
+            OpType::ParseSchedule => &[K::Text],
+            OpType::Audit => &[],
+            OpType::ImportUsers => &[K::Actor, K::Csv],
+        };
+        if let Some(extra) = self.seen.iter().find(|k| **k != K::Type && !keys.contains(k)) {
+            return Err(format!("{} is not a field of this op type", extra.name()));
+        }
+        if let Some(missing) = keys.iter().find(|k| !self.seen.contains(k) && **k != K::Count) {
+            return Err(format!("missing field {}", missing.name()));
+        }
+        let s = |v: Option<String>| v.unwrap_or_default();
+        let d = |v: Option<UserDraft>| v.unwrap_or_default();
+        let (actor, target) = (s(self.actor), s(self.target));
+        Ok(match kind {
+            OpType::AddUser => Op::AddUser { actor, user: d(self.user) },
+            OpType::EditUser => Op::EditUser { actor, target, patch: d(self.patch) },
+            OpType::DeactivateUser => Op::DeactivateUser { actor, target },
+            OpType::ReactivateUser => Op::ReactivateUser { actor, target },
+            OpType::DeleteUser => Op::DeleteUser { actor, target },
+            OpType::EditableFields => Op::EditableFields { actor, target },
+            OpType::ReplaceUser => Op::ReplaceUser { actor, target, mobile: s(self.mobile) },
+            OpType::PasswordReset => Op::PasswordReset { from_email: s(self.from_email), target },
+            OpType::SeatRequest => Op::SeatRequest { count: self.count },
+            OpType::Reachable => Op::Reachable { target, at: s(self.at) },
+            OpType::ParseSchedule => Op::ParseSchedule { text: s(self.text) },
+            OpType::Audit => Op::Audit {},
+            OpType::ImportUsers => Op::ImportUsers { actor, csv: s(self.csv) },
+        })
+    }
 }
 
 /// Who acts: the host, or a user of the account (by position).
@@ -95,7 +255,7 @@ impl Engine {
             Op::PasswordReset { from_email, target } => (self.password_reset(from_email, target), None),
             Op::SeatRequest { count } => (self.seat_request(count.as_ref()), None),
             Op::Reachable { target, at } => (self.reachable(target, at), None),
-            Op::ParseSchedule { text } => (schedule::parse_schedule(text), None),
+            Op::ParseSchedule { text } => (schedule::schedule_outcome(text), None),
             Op::EditableFields { actor, target } => (self.editable_fields(actor, target), None),
             Op::Audit {} => (self.audit(), None),
             Op::ImportUsers { actor, csv } => self.import_users(actor, csv),
@@ -123,9 +283,12 @@ pub(crate) fn denied(v: Violation) -> (Outcome, Option<Mutation>) {
 
 /// Field-by-field changes between two users, for the audit trail (`from`/`to` JSON values).
 pub(crate) fn diff(before: Option<&User>, after: Option<&User>) -> Vec<crate::outcome::Change> {
-    let as_map = |u: Option<&User>| match u.map(serde_json::to_value) {
-        Some(Ok(serde_json::Value::Object(m))) => m,
-        _ => serde_json::Map::new(),
+    // Through JSON text rather than `to_value`: the text serializer and the Value
+    // parser are in the `.wasm` already, a Value serializer would be one more.
+    let as_map = |u: Option<&User>| {
+        u.and_then(|u| serde_json::to_string(u).ok())
+            .and_then(|text| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok())
+            .unwrap_or_default()
     };
     let (a, b) = (as_map(before), as_map(after));
     FIELDS

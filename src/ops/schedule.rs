@@ -8,8 +8,15 @@ fn hhmm(m: u16) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
 
-/// The Outcome of `parseSchedule`: canonical text and weekly table, or the error with its offset.
-pub(crate) fn parse_schedule(text: &str) -> Outcome {
+/// The Outcome of `parseSchedule`: canonical text and weekly table, or the error with
+/// its offset. Needs no account, so front-ends offer it as a free function.
+///
+/// # Example
+/// ```
+/// let out = roster_rules::ops::schedule_outcome("Sa 10am-2pm");
+/// assert_eq!(out.schedule.unwrap().weekly[5], [["10:00", "14:00"]]);
+/// ```
+pub fn schedule_outcome(text: &str) -> Outcome {
     match Schedule::parse(text) {
         Err(e) => Outcome::from_violations(vec![schedule_violation("text", &e)]),
         Ok(s) => {

@@ -3,6 +3,8 @@
 //! Names come from an embedded table (no tz database). Offsets come from the host:
 //! natively from jiff's bundled tzdb; in WebAssembly from the JavaScript `Intl` API.
 
+#[cfg(target_arch = "wasm32")]
+mod intl;
 pub mod names;
 
 /// The current IANA name for `name` (case-insensitive; old links map to current names).
@@ -16,12 +18,27 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
     names::canonical(name)
 }
 
-/// The UTC offset in seconds of `zone` at the Unix instant `unix` (seconds).
-#[cfg(not(target_arch = "wasm32"))]
+/// The UTC offset in seconds of `zone` at the Unix instant `unix` (seconds), or `None`
+/// when the host does not know the zone.
+///
+/// Natively from jiff's bundled tzdb; in WebAssembly from the host's `Intl` (so the
+/// answer follows the browser's or Node's tz data, which is what the user's clock shows).
+///
+/// # Example
+/// ```
+/// assert_eq!(roster_rules::tz::offset_at("Asia/Kolkata", 0), Some(19_800));
+/// ```
 pub fn offset_at(zone: &str, unix: i64) -> Option<i32> {
-    let tz = jiff::tz::TimeZone::get(zone).ok()?;
-    let ts = jiff::Timestamp::from_second(unix).ok()?;
-    Some(tz.to_offset(ts).seconds())
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let tz = jiff::tz::TimeZone::get(zone).ok()?;
+        let ts = jiff::Timestamp::from_second(unix).ok()?;
+        Some(tz.to_offset(ts).seconds())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::offset_at(zone, unix)
+    }
 }
 
 const DAY: i64 = 86_400;

@@ -1,0 +1,408 @@
+// Types of the roster-rules npm package: written once here, checked by
+// `tsc --noEmit --strict` on pkg/test/consumer.ts in the test run, and kept in step
+// with the Rust core by tests/pkg_types.rs (the Code union must list every code).
+//
+// Every Outcome is a plain JSON object: exactly what `roster check --json` prints.
+
+// ---------------------------------------------------------------- data model (SPEC §1)
+
+export type Role = 'owner' | 'admin' | 'manager' | 'agent';
+export type Status = 'pending' | 'active' | 'deactivated';
+export type Routing = 'round_robin' | 'sequential' | 'simultaneous' | 'least_busy';
+
+export interface ExtensionRange {
+  from: number;
+  to: number;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  routing: Routing;
+}
+
+export interface WebLogin {
+  loginId: string;
+  allowedIps?: string[];
+  blocked?: boolean;
+  lastLogin?: string | null;
+}
+
+/** A stored user. Missing keys take their defaults when read. */
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  /** E.164, for example `+919800000007`. Cannot change once set. */
+  mobile: string;
+  altMobile?: string;
+  /** Digits, no leading zero, inside the account's extension range. */
+  extension: string;
+  /** Default `agent`. */
+  role?: Role;
+  /** Default `false`. */
+  pro?: boolean;
+  /** Default `pending`. */
+  status?: Status;
+  /** Call-receiving schedule (SPEC §4); default `24/7`. */
+  schedule?: string;
+  /** IANA name; default the account's. */
+  timeZone?: string;
+  departments?: string[];
+  webLogin?: WebLogin;
+  allowedCallerIds?: string[];
+  reportUsers?: string[];
+}
+
+/** A user as the engine returns it: every default filled in. */
+export interface NormalisedUser extends User {
+  role: Role;
+  pro: boolean;
+  status: Status;
+  schedule: string;
+  departments: string[];
+}
+
+export interface Account {
+  plan: string;
+  proSeats?: number;
+  extensionRange?: ExtensionRange;
+  /** Default `Asia/Kolkata`. */
+  timeZone?: string;
+  sso?: { managedFields?: string[] };
+  callerIds?: string[];
+  departments?: Department[];
+  users: User[];
+}
+
+export type Capability =
+  | 'receive_calls'
+  | 'panel_login'
+  | 'view_own_calls'
+  | 'view_reports'
+  | 'add_users'
+  | 'edit_users'
+  | 'deactivate_users'
+  | 'delete_users'
+  | 'manage_departments'
+  | 'manage_billing'
+  | 'reset_passwords';
+
+/** How far a granted capability reaches. */
+export type Reach = 'all' | 'own_departments' | 'own_department_agents';
+
+/** One column of the matrix: an absent capability is not granted. */
+export type Grants = Partial<Record<Capability, Reach>>;
+
+export interface RoleMatrix {
+  owner?: Grants;
+  admin?: Grants;
+  manager?: Grants;
+  agent?: Grants;
+  /** A user with Pro off or a blocked login. */
+  callOnly?: Grants;
+}
+
+/** Everything that varies between providers and plans; every key is optional. */
+export interface Policy {
+  /** Plan name → maximum users (`null`: unlimited). */
+  plans?: Record<string, number | null>;
+  countDeactivated?: boolean;
+  extensionRange?: ExtensionRange;
+  reservedExtensions?: string[];
+  uniqueMobile?: boolean;
+  /** ISO 3166 code for numbers typed without a country code; default `IN`. */
+  defaultCountry?: string;
+  roles?: RoleMatrix;
+  password?: {
+    minLength?: number;
+    maxLength?: number;
+    requireLetter?: boolean;
+    requireDigit?: boolean;
+    forbidIdentity?: boolean;
+  };
+  loginIdMin?: number;
+  maxImportRows?: number;
+  deleteRequiresDeactivation?: boolean;
+}
+
+/** The fields of an add form, or of an edit patch (`null` clears a field). */
+export interface UserDraft {
+  id?: string;
+  name?: string;
+  email?: string;
+  mobile?: string;
+  altMobile?: string | null;
+  extension?: string;
+  role?: string;
+  pro?: boolean;
+  schedule?: string;
+  timeZone?: string | null;
+  departments?: string[];
+  webLogin?: {
+    loginId?: string;
+    allowedIps?: string[];
+    blocked?: boolean;
+    /** Checked, never stored, never echoed. */
+    password?: string;
+  } | null;
+  allowedCallerIds?: string[] | null;
+  reportUsers?: string[] | null;
+}
+
+// ---------------------------------------------------------------- operations (SPEC §5)
+
+/** A user id, or `"$system"` for the host itself. */
+export type ActorId = string;
+
+export type Op =
+  | { type: 'addUser'; actor: ActorId; user: UserDraft }
+  | { type: 'editUser'; actor: ActorId; target: string; patch: UserDraft }
+  | { type: 'deactivateUser'; actor: ActorId; target: string }
+  | { type: 'reactivateUser'; actor: ActorId; target: string }
+  | { type: 'deleteUser'; actor: ActorId; target: string }
+  | { type: 'replaceUser'; actor: ActorId; target: string; mobile: string }
+  | { type: 'passwordReset'; fromEmail: string; target: string }
+  | { type: 'seatRequest'; count?: number }
+  | { type: 'reachable'; target: string; /** RFC 3339 */ at: string }
+  | { type: 'parseSchedule'; text: string }
+  | { type: 'editableFields'; actor: ActorId; target: string }
+  | { type: 'audit' }
+  | { type: 'importUsers'; actor: ActorId; csv: string };
+
+/** What `roster check` reads: the CLI's request. */
+export interface Request {
+  policy?: Policy;
+  account: Account;
+  externalEmails?: string[];
+  op: Op;
+}
+
+// ---------------------------------------------------------------- outcomes (SPEC §6)
+
+/** Every violation code: stable API. */
+export type Code =
+  | 'bad_request'
+  | 'required'
+  | 'name_invalid'
+  | 'email_invalid'
+  | 'email_taken'
+  | 'email_taken_elsewhere'
+  | 'mobile_invalid'
+  | 'mobile_taken'
+  | 'alt_mobile_same'
+  | 'extension_invalid'
+  | 'extension_out_of_range'
+  | 'extension_taken'
+  | 'role_unknown'
+  | 'role_requires_pro'
+  | 'schedule_invalid'
+  | 'schedule_overlap'
+  | 'schedule_never_open'
+  | 'time_zone_invalid'
+  | 'department_unknown'
+  | 'no_department'
+  | 'login_id_invalid'
+  | 'login_id_taken'
+  | 'ip_invalid'
+  | 'password_weak'
+  | 'caller_id_unknown'
+  | 'user_unknown'
+  | 'id_taken'
+  | 'not_permitted'
+  | 'role_escalation'
+  | 'self_action'
+  | 'plan_unknown'
+  | 'plan_user_limit'
+  | 'pro_seat_limit'
+  | 'last_admin'
+  | 'mobile_immutable'
+  | 'immutable_field'
+  | 'sso_managed'
+  | 'user_in_routing'
+  | 'not_deactivated'
+  | 'reset_unregistered_email'
+  | 'count_required'
+  | 'deactivated'
+  | 'outside_schedule'
+  | 'csv_invalid'
+  | 'too_many_rows'
+  | 'value_invalid';
+
+export type Severity = 'error' | 'warning';
+
+export type ParamValue = string | number | null;
+
+export interface Violation {
+  code: Code;
+  /** Path of the field at fault: `email`, `webLogin.allowedIps[1]`. */
+  field?: string;
+  severity: Severity;
+  /** English by default; from the table given to `setMessages` where it has the code. */
+  message: string;
+  hint?: string;
+  /** The data the message is made from. Schedule `offset`s count Unicode code points. */
+  params: Readonly<Record<string, ParamValue>>;
+  /** `importUsers`: the CSV line (the header is line 1). */
+  row?: number;
+  /** `audit`: the user at fault. */
+  userId?: string;
+}
+
+export type Effect =
+  | 'invite_sent'
+  | 'email_verification_required'
+  | 'relogin_suggested'
+  | 'password_changed'
+  | 'password_reset_sent';
+
+export interface Change {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface ScheduleView {
+  canonical: string;
+  /** Seven lists, Monday first, of `["HH:MM", "HH:MM"]` open spans (`24:00` ends a day). */
+  weekly: Array<Array<[string, string]>>;
+}
+
+export interface FieldState {
+  editable: boolean;
+  /** The code that makes the field read-only. */
+  reason?: Code;
+}
+
+export interface Outcome {
+  /** True when no violation is an error. */
+  ok: boolean;
+  violations: Violation[];
+  effects: Effect[];
+  /** `addUser` / `editUser` / `replaceUser`: the normalised user. */
+  user: NormalisedUser | null;
+  changes: Change[];
+  /** `replaceUser`: the ordered ops to run. */
+  plan?: Op[];
+  /** `parseSchedule`. */
+  schedule?: ScheduleView;
+  /** `editableFields`: one entry per user field. */
+  fields?: Record<string, FieldState>;
+}
+
+/** A client's messages: code → templates with `{param}` holes. */
+export type MessageTable = Partial<Record<Code, { message: string; hint?: string }>>;
+
+/** Thrown only by the constructor and the setters; `outcome` is the `bad_request`. */
+export interface RosterError extends Error {
+  name: 'RosterError';
+  outcome: Outcome;
+}
+
+// ---------------------------------------------------------------- Standard Schema v1
+
+/** The Standard Schema v1 interface (https://standardschema.dev), inlined. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+/** A Standard Schema issue with the engine's code and params. */
+export interface RosterIssue extends StandardSchemaV1.Issue {
+  readonly path?: ReadonlyArray<string | number>;
+  readonly code: Code;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly hint?: string;
+}
+
+/** Which form a schema validates. */
+export type Form =
+  | { type: 'addUser'; actor: ActorId }
+  | { type: 'editUser'; actor: ActorId; target: string };
+
+/** A form schema: on success the value is the form's value, unchanged. */
+export interface UserFormSchema extends StandardSchemaV1<UserDraft, UserDraft> {
+  readonly '~standard': StandardSchemaV1.Props<UserDraft, UserDraft> & {
+    readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<UserDraft> | { readonly issues: ReadonlyArray<RosterIssue> };
+  };
+}
+
+// ---------------------------------------------------------------- the API
+
+/** The rules engine over one account; the account and its indexes live in wasm memory. */
+export declare class Engine {
+  /**
+   * Builds the engine. `account` and `policy` may be objects or JSON text.
+   * @throws {RosterError} when either is not the right shape (the only throw).
+   */
+  constructor(account: Account | string, policy?: Policy | string | null);
+  /** Checks `op` without changing anything. Never throws. */
+  check(op: Op | string): Outcome;
+  /** Checks `op` and carries it out only when the Outcome is ok. Never throws. */
+  apply(op: Op | string): Outcome;
+  /**
+   * Checks one field as the user types: `field` is a user field or a `webLogin.*`
+   * path; `targetId` names the user of an edit form. Only that field's violations.
+   */
+  checkField(field: string, value: unknown, targetId?: string | null): Outcome;
+  /** The account now, after every successful `apply`. */
+  account(): Account;
+  /** Emails used in other workspaces (`email_taken_elsewhere`). @throws {RosterError} */
+  setExternalEmails(emails: string[]): void;
+  /** Messages by code for every Outcome from now on; `null` for English. @throws {RosterError} */
+  setMessages(table: MessageTable | null): void;
+  /** Whether `actor` holds `capability` over `target` (SPEC §3). */
+  can(actor: string, capability: Capability, target?: string | null): boolean;
+  /** What `actor` may do and how far, or `null` for an unknown user. */
+  capabilities(actor: string): Grants | null;
+  /** The Standard Schema issues of a form value, or `null` when it may be submitted. */
+  formIssues(form: Form, value: unknown): RosterIssue[] | null;
+  /** A Standard Schema v1 object for form libraries (TanStack Form, React Hook Form, tRPC). */
+  schema(form: Form): UserFormSchema;
+  /** Frees the wasm memory now instead of at garbage collection. */
+  free(): void;
+}
+
+/** Parses a call-receiving schedule: canonical form and week, or the violation. */
+export declare function parseSchedule(text: string): Outcome;
+
+/**
+ * Loads the wasm. Browsers and bundlers: `await init()` once before anything else
+ * (it fetches `roster_rules_bg.wasm` beside the module, or the URL, Response or
+ * bytes you give). In Node the package is ready at import and this resolves at once.
+ */
+declare function init(
+  input?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL,
+): Promise<unknown>;
+export { init };
+export default init;
+
+/** Loads the wasm synchronously from bytes or a compiled module. */
+export declare function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;

@@ -1,0 +1,199 @@
+//! The WebAssembly edge (wasm32 only): `pkg/` wraps these bindings for Node and browsers.
+//!
+//! Nothing here decides a rule. Values cross the boundary as JSON text: the host's
+//! `JSON.stringify` in, [`request::decode`](crate::request::decode) (the same decoder
+//! as the CLI, so a `bad_request` names the same path), and `JSON.parse` of the
+//! Outcome's JSON out, so the JS object is byte for byte what the CLI prints. The
+//! account and its indexes stay inside wasm memory between calls.
+//!
+//! Checks never throw: bad data is a `bad_request` Outcome. Only the constructor and
+//! the setters throw (an `Error` whose `outcome` property is the `bad_request`), since
+//! they have no Outcome to return.
+//!
+//! Schedule offsets in params count Unicode code points (`[...text]` in JS), the same
+//! in every front-end.
+
+use js_sys::{Error, JsString, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::messages::MessageTable;
+use crate::model::UserDraft;
+use crate::outcome::Outcome;
+use crate::request::{decode, decode_at};
+use crate::{Account, Capability, Op, Policy};
+
+/// JSON text of a JS value: a string is taken as JSON text already, anything else
+/// goes through `JSON.stringify`.
+fn json_text(value: &JsValue, what: &str) -> Result<String, Outcome> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match JSON::stringify(value) {
+        Ok(s) if s.is_string() => Ok(String::from(s)),
+        Ok(_) => Err(Outcome::bad_request(what, "a value is required")),
+        Err(_) => Err(Outcome::bad_request(what, "the value cannot be written as JSON (a BigInt or a cycle)")),
+    }
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, prefix: &str) -> Result<T, Outcome> {
+    decode_at(&json_text(value, prefix)?, prefix)
+}
+
+fn parse(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or(JsValue::NULL)
+}
+
+/// An `Error` carrying the `bad_request` Outcome as its `outcome` property.
+fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
+    let message = outcome.violations.first().map(|v| {
+        let params = v.problem.params();
+        crate::messages::format(v.code(), &params, table).0
+    });
+    let err = Error::new(message.as_deref().unwrap_or("bad request"));
+    err.set_name("RosterError");
+    // Setting a property on a fresh Error cannot fail.
+    let _ = Reflect::set(&err, &JsString::from("outcome"), &parse(&outcome.to_json_with(table)));
+    err.into()
+}
+
+/// The rules engine over one account (`new Engine(account, policy?)` in JS).
+#[wasm_bindgen(js_name = Engine)]
+pub struct WasmEngine {
+    inner: crate::Engine,
+    messages: Option<MessageTable>,
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl WasmEngine {
+    /// Builds the engine and its indexes. Throws a `RosterError` for an account or
+    /// policy of the wrong shape.
+    #[wasm_bindgen(constructor)]
+    pub fn new(account: &JsValue, policy: &JsValue) -> Result<WasmEngine, JsValue> {
+        let account: Account = from_js(account, "account").map_err(|o| thrown(&o, None))?;
+        let policy: Policy = if policy.is_undefined() || policy.is_null() {
+            Policy::default()
+        } else {
+            from_js(policy, "policy").map_err(|o| thrown(&o, None))?
+        };
+        Ok(WasmEngine { inner: crate::Engine::new(policy, account), messages: None })
+    }
+
+    fn out(&self, outcome: &Outcome) -> JsValue {
+        parse(&outcome.to_json_with(self.messages.as_ref()))
+    }
+
+    /// Checks `op` without changing anything; the Outcome of SPEC §6.
+    pub fn check(&self, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => self.out(&self.inner.check(&op)),
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// Checks `op` and carries it out only when the Outcome is ok.
+    pub fn apply(&mut self, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => {
+                let outcome = self.inner.apply(&op);
+                self.out(&outcome)
+            }
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// Checks one field as the user types (`targetId` for an edit form).
+    #[wasm_bindgen(js_name = checkField)]
+    pub fn check_field(&self, field: &str, value: &JsValue, target_id: Option<String>) -> JsValue {
+        let value = if let Some(s) = value.as_string() {
+            Value::String(s)
+        } else if let Some(b) = value.as_bool() {
+            Value::Bool(b)
+        } else if value.is_null() || value.is_undefined() {
+            Value::Null
+        } else {
+            match json_text(value, field).and_then(|t| decode::<Value>(&t)) {
+                Ok(v) => v,
+                Err(o) => return self.out(&o),
+            }
+        };
+        self.out(&self.inner.check_field(field, &value, target_id.as_deref()))
+    }
+
+    /// The account as it is now (after every successful `apply`).
+    pub fn account(&self) -> JsValue {
+        parse(&serde_json::to_string(self.inner.account()).unwrap_or_default())
+    }
+
+    /// Emails used in other workspaces (the host's directory, SPEC §6).
+    #[wasm_bindgen(js_name = setExternalEmails)]
+    pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {
+        let list: Vec<String> = from_js(emails, "externalEmails").map_err(|o| thrown(&o, None))?;
+        self.inner.set_external_emails(&list);
+        Ok(())
+    }
+
+    /// Messages by code (`{code: {message, hint?}}` with `{param}` holes) for every
+    /// Outcome from now on; `null` goes back to English. Codes the table lacks stay
+    /// English.
+    #[wasm_bindgen(js_name = setMessages)]
+    pub fn set_messages(&mut self, table: &JsValue) -> Result<(), JsValue> {
+        self.messages = if table.is_null() || table.is_undefined() {
+            None
+        } else {
+            Some(from_js(table, "messages").map_err(|o| thrown(&o, None))?)
+        };
+        Ok(())
+    }
+
+    /// Whether `actor` holds `capability` (snake_case) over `target`.
+    pub fn can(&self, actor: &str, capability: &str, target: Option<String>) -> bool {
+        let cap = Capability::ALL.iter().find(|c| c.as_str() == capability);
+        cap.is_some_and(|&c| self.inner.can(actor, c, target.as_deref()))
+    }
+
+    /// What `actor` may do and how far (`{capability: reach}`), or `null` for no such user.
+    pub fn capabilities(&self, actor: &str) -> JsValue {
+        parse(&serde_json::to_string(&self.inner.capabilities(actor)).unwrap_or_default())
+    }
+
+    /// The Standard Schema issues of a form value (`null` when it may be submitted);
+    /// `form` is `{type: "addUser", actor}` or `{type: "editUser", actor, target}`.
+    /// `engine.schema(form)` in `pkg/` wraps this.
+    #[wasm_bindgen(js_name = formIssues)]
+    pub fn form_issues(&self, form: &JsValue, value: &JsValue) -> JsValue {
+        let table = self.messages.as_ref();
+        let outcome = match self.form_op(form, value) {
+            Ok(op) => self.inner.check(&op),
+            Err(o) => o,
+        };
+        parse(&crate::forms::issues_json(&outcome, table))
+    }
+
+    fn form_op(&self, form: &JsValue, value: &JsValue) -> Result<Op, Outcome> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct Form {
+            #[serde(rename = "type")]
+            kind: String,
+            actor: String,
+            target: Option<String>,
+        }
+        let form: Form = from_js(form, "form")?;
+        let draft: UserDraft = from_js(value, "")?;
+        match (form.kind.as_str(), form.target) {
+            ("addUser", None) => Ok(Op::AddUser { actor: form.actor, user: draft }),
+            ("editUser", Some(target)) => Ok(Op::EditUser { actor: form.actor, target, patch: draft }),
+            _ => {
+                Err(Outcome::bad_request("form", "expected {type: addUser, actor} or {type: editUser, actor, target}"))
+            }
+        }
+    }
+}
+
+/// Parses a schedule: the `parseSchedule` Outcome (canonical form and week, or the
+/// violation with its offset).
+#[wasm_bindgen(js_name = parseSchedule)]
+pub fn parse_schedule(text: &str) -> JsValue {
+    parse(&crate::ops::schedule_outcome(text).to_json())
+}
