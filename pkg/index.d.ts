@@ -347,11 +347,19 @@ export type Form =
   | { type: 'addUser'; actor: ActorId }
   | { type: 'editUser'; actor: ActorId; target: string };
 
+/** A failed form check: issues with the engine's codes. */
+export interface RosterFailure extends StandardSchemaV1.FailureResult {
+  readonly issues: ReadonlyArray<RosterIssue>;
+}
+
+/** The Standard Schema properties of a form schema (validation is synchronous). */
+export interface UserFormProps extends StandardSchemaV1.Props<UserDraft, UserDraft> {
+  readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<UserDraft> | RosterFailure;
+}
+
 /** A form schema: on success the value is the form's value, unchanged. */
 export interface UserFormSchema extends StandardSchemaV1<UserDraft, UserDraft> {
-  readonly '~standard': StandardSchemaV1.Props<UserDraft, UserDraft> & {
-    readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<UserDraft> | { readonly issues: ReadonlyArray<RosterIssue> };
-  };
+  readonly '~standard': UserFormProps;
 }
 
 // ---------------------------------------------------------------- the API

@@ -17,7 +17,7 @@ pub mod rules;
 pub mod schedule;
 pub mod tz;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use capability::Capability;
 pub use engine::{Directory, Engine, ExternalEmails};

@@ -55,7 +55,6 @@ pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Outcome> 
     })
 }
 
-
 /// The byte offset of serde_json's (line, column): column counts bytes from the line's start.
 fn byte_offset(json: &str, line: usize, column: usize) -> usize {
     let start = json.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();

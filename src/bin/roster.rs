@@ -39,7 +39,13 @@ fn main() -> ExitCode {
     let (outcome, account) = result.unwrap_or_else(|o| (o, None));
     if json {
         let text = match account {
-            Some(account) => serde_json::json!({ "outcome": outcome, "account": account }).to_string(),
+            // Written in place, not through `json!`, so the Outcome keeps the key order
+            // every front-end prints (a `Value` map would sort them).
+            Some(account) => {
+                let account =
+                    account.map_or_else(|| "null".to_owned(), |a| serde_json::to_string(&a).unwrap_or_default());
+                format!("{{\"outcome\":{},\"account\":{account}}}", outcome.to_json())
+            }
             None => outcome.to_json(),
         };
         println!("{text}");
