@@ -38,7 +38,10 @@ impl Engine {
             Err(e) => out.push(schedule_violation("schedule", &e)),
             Ok(s) => {
                 let Some(open) = open_at(&s, zone, instant) else {
-                    return Outcome::bad_request("op.at", "the instant is outside the supported time range");
+                    return Outcome::bad_request(
+                        "op.at",
+                        "no UTC offset is known for this instant in the user's time zone",
+                    );
                 };
                 if !open {
                     out.push(Violation::at(
