@@ -46,6 +46,10 @@ fn wrong_types_and_unknown_fields_are_bad_requests() {
     let e = engine();
     assert_eq!(codes(&e, "pro", json!("yes"), None), ["bad_request"]);
     assert_eq!(codes(&e, "favouriteColour", json!("blue"), None), ["bad_request"]);
+    for field in ["favouriteColour", "pro", "webLogin.loginId"] {
+        let out = e.check_field(field, &json!(17), None);
+        assert_eq!(out.violations[0].field.as_deref(), Some(field), "the bad_request names {field}");
+    }
 }
 
 #[test]

@@ -49,7 +49,14 @@ impl Engine {
         // draft's decoder a second time into the `.wasm`).
         let draft: UserDraft = match crate::request::decode(&Value::Object(obj).to_string()) {
             Ok(d) => d,
-            Err(o) => return o,
+            // Named at the field the caller gave (an unknown key's path would be empty).
+            Err(o) => {
+                let detail = match o.violations.into_iter().next().map(|v| v.problem) {
+                    Some(Problem::BadRequest { detail, .. }) => detail,
+                    _ => String::new(),
+                };
+                return Outcome::bad_request(field, &detail);
+            }
         };
         let checked = match target {
             None => self.check_fields(&self.blank_user(String::new()), &draft, None, Mode::Add),
