@@ -35,9 +35,20 @@ impl Directory for ExternalEmails {
     }
 }
 
+/// A key that must be unique among the users of an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    Id,
+    Email,
+    Mobile,
+    Extension,
+    Login,
+}
+
 /// Lookups that keep one check from scanning the account.
 // INVARIANT: rebuilt (or updated by `Engine::push_user`) after every change of `account.users`;
 // each map points at the FIRST user holding the key, so a later duplicate is the one flagged.
+// The keys are normalised as the field checks normalise them (`ops::fields`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
     pub by_id: HashMap<String, usize>,
@@ -51,6 +62,33 @@ pub(crate) struct Index {
     pub pro_used: u64,
     /// Active owners and admins who can sign in.
     pub active_admins: u64,
+    /// `(position, key, first holder)` of every user whose key an earlier user holds, in
+    /// position order: what an audit reports, found while indexing instead of by lookups.
+    pub clashes: Vec<(usize, Key, usize)>,
+}
+
+impl Index {
+    /// The earlier user who holds `key` of the user at `pos`, found while indexing.
+    pub(crate) fn clash(&self, pos: usize, key: Key) -> Option<usize> {
+        let from = self.clashes.partition_point(|c| c.0 < pos);
+        self.clashes.get(from..)?.iter().take_while(|c| c.0 == pos).find(|c| c.1 == key).map(|c| c.2)
+    }
+
+    fn claim(&mut self, key: Key, text: String, pos: usize) {
+        let map = match key {
+            Key::Id => &mut self.by_id,
+            Key::Email => &mut self.email,
+            Key::Mobile => &mut self.mobile,
+            Key::Extension => &mut self.extension,
+            Key::Login => &mut self.login,
+        };
+        match map.entry(text) {
+            std::collections::hash_map::Entry::Occupied(held) => self.clashes.push((pos, key, *held.get())),
+            std::collections::hash_map::Entry::Vacant(free) => {
+                free.insert(pos);
+            }
+        }
+    }
 }
 
 /// The rules engine over one account.
@@ -277,13 +315,13 @@ impl Engine {
         };
         let counts = self.policy.count_deactivated || !u.is_deactivated();
         let idx = &mut self.idx;
-        idx.by_id.entry(u.id.clone()).or_insert(pos);
-        idx.email.entry(email::key(u.email.trim())).or_insert(pos);
+        idx.claim(Key::Id, u.id.clone(), pos);
+        idx.claim(Key::Email, email::key(u.email.trim()), pos);
         let mobile = phone::normalize(&u.mobile, &self.policy.default_country).unwrap_or_else(|_| u.mobile.clone());
-        idx.mobile.entry(mobile).or_insert(pos);
-        idx.extension.entry(u.extension.clone()).or_insert(pos);
+        idx.claim(Key::Mobile, mobile, pos);
+        idx.claim(Key::Extension, u.extension.trim().to_owned(), pos);
         if let Some(w) = &u.web_login {
-            idx.login.entry(w.login_id.to_ascii_lowercase()).or_insert(pos);
+            idx.claim(Key::Login, w.login_id.trim().to_ascii_lowercase(), pos);
         }
         idx.counted += u64::from(counts);
         idx.pro_used += u64::from(counts && u.pro);

@@ -975,6 +975,35 @@ fn audit_duplicates_flag_the_later_user() {
 }
 
 #[test]
+fn audit_flags_duplicate_ids_logins_padded_extensions_and_each_bad_schedule() {
+    let mut acct = fixture();
+    let users = acct["users"].as_array_mut().expect("users");
+    let bad = "Mo-Fr 09:00-18:00, Sa";
+    users.push(json!({ "id": "u4", "name": "Dev Two", "email": "dev2@acme.in",
+        "mobile": "+919800000017", "extension": " 13 ", "role": "agent", "status": "active",
+        "schedule": bad, "departments": ["support"],
+        "webLogin": { "loginId": " Dev.Login " } }));
+    users.push(json!({ "id": "u8", "name": "Hari Das", "email": "hari@acme.in",
+        "mobile": "+919800000018", "extension": "18", "role": "agent", "status": "active",
+        "schedule": bad, "departments": ["support"], "webLogin": { "loginId": "dev.login" } }));
+    let o = engine_of(acct).check(&audit());
+    assert_errors(&o, &["id_taken", "extension_taken", "schedule_invalid", "login_id_taken", "schedule_invalid"]);
+    let v = violation(&o, "id_taken");
+    assert_eq!((v["userId"].as_str(), v["field"].as_str()), (Some("u4"), Some("id")));
+    assert_eq!(violation(&o, "extension_taken")["params"]["heldBy"], "u4");
+    assert_eq!(violation(&o, "login_id_taken")["userId"], "u8");
+    // The same broken text is reported for every user who has it, though parsed once.
+    let bad_users: Vec<Value> = to_json(&o)["violations"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|v| v["code"] == "schedule_invalid")
+        .map(|v| v["userId"].clone())
+        .collect();
+    assert_eq!(bad_users, [json!("u4"), json!("u8")]);
+}
+
+#[test]
 fn audit_plan_over_limit() {
     let o = engine_from(json!({ "plans": { "swift": 4 } }), fixture()).check(&audit());
     assert_errors(&o, &["plan_user_limit"]);

@@ -1,7 +1,7 @@
 //! Account-wide ops: `passwordReset`, `seatRequest`, `audit`.
 
-use super::fields::{draft_of, Mode};
-use crate::engine::Engine;
+use super::fields::{draft_of, schedule_text, schedule_violation, Mode};
+use crate::engine::{Engine, Key};
 use crate::outcome::{Effect, Outcome, Problem, Violation};
 use crate::rules::email;
 
@@ -42,12 +42,25 @@ impl Engine {
         if max.is_none() {
             out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() }));
         }
+        // Most users share a few schedules: each distinct text is parsed once.
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut schedules: Vec<Option<Violation>> = Vec::new();
         for (pos, u) in self.account.users.iter().enumerate() {
             let mut found = Vec::new();
-            if self.pos(&u.id) != Some(pos) {
+            if self.idx.clash(pos, Key::Id).is_some() {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
             found.extend(self.check_fields(u, &draft_of(u), Some(pos), Mode::Audit).violations);
+            let k = match seen.get(u.schedule.as_str()) {
+                Some(&k) => k,
+                None => {
+                    let parsed = crate::schedule::Schedule::parse(schedule_text(&u.schedule));
+                    schedules.push(parsed.err().map(|e| schedule_violation("schedule", &e)));
+                    seen.insert(u.schedule.clone(), schedules.len() - 1);
+                    schedules.len() - 1
+                }
+            };
+            found.extend(schedules.get(k).cloned().flatten());
             if self.counts(u) {
                 counted += 1;
                 if let Some(Some(m)) = max.filter(|m| m.is_some_and(|m| counted == u64::from(m) + 1)) {

@@ -1,7 +1,7 @@
 //! The field rules of SPEC §2 applied to a user: one function serves add, edit, audit,
 //! import and as-you-type checks, so each rule is written once.
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Key};
 use crate::model::{Role, User, UserDraft, WebLogin};
 use crate::outcome::{Problem, Violation};
 use crate::rules::{email, extension, ip, name, phone, web_login};
@@ -65,8 +65,10 @@ impl Engine {
         let mut out = Vec::new();
         let mut user = base.clone();
         let full = mode != Mode::Edit;
-        let holder = |map: &std::collections::HashMap<String, usize>, key: &str| {
-            map.get(key).copied().filter(|&h| Some(h) != me && (mode != Mode::Audit || me.is_none_or(|m| h < m)))
+        // Who else holds a key: in an audit, only an earlier user (found while indexing).
+        let holder = |k: Key, map: &std::collections::HashMap<String, usize>, key: &str| match (mode, me) {
+            (Mode::Audit, Some(m)) => self.idx.clash(m, k),
+            _ => map.get(key).copied().filter(|&h| Some(h) != me),
         };
         let held_by = |pos: usize| self.at(pos).map(|u| (u.id.clone(), u.name.clone())).unwrap_or_default();
 
@@ -91,7 +93,7 @@ impl Engine {
                     Err(p) => out.push(Violation::at("email", Problem::EmailInvalid { reason: p.as_str() })),
                     Ok(v) => {
                         let key = email::key(v);
-                        if let Some(h) = holder(&self.idx.email, &key) {
+                        if let Some(h) = holder(Key::Email, &self.idx.email, &key) {
                             out.push(Violation::at(
                                 "email",
                                 Problem::EmailTaken { email: v.to_owned(), held_by: held_by(h).0 },
@@ -114,7 +116,8 @@ impl Engine {
                 match phone::normalize(text, &self.policy.default_country) {
                     Err(p) => out.push(Violation::at("mobile", Problem::MobileInvalid { reason: p.as_str() })),
                     Ok(m) => {
-                        if let Some(h) = holder(&self.idx.mobile, &m).filter(|_| self.policy.unique_mobile) {
+                        if let Some(h) = holder(Key::Mobile, &self.idx.mobile, &m).filter(|_| self.policy.unique_mobile)
+                        {
                             out.push(Violation::at(
                                 "mobile",
                                 Problem::MobileTaken { mobile: m.clone(), held_by: held_by(h).0 },
@@ -156,7 +159,7 @@ impl Engine {
                     )),
                     Ok(_) => {
                         user.extension = text.to_owned();
-                        if let Some(h) = holder(&self.idx.extension, text) {
+                        if let Some(h) = holder(Key::Extension, &self.idx.extension, text) {
                             let (held_by, held_by_name) = held_by(h);
                             let suggestion = self.lowest_free_extension();
                             out.push(Violation::at(
@@ -189,8 +192,7 @@ impl Engine {
         }
 
         if let Some(text) = &draft.schedule {
-            let text = if text.trim().is_empty() { "24/7" } else { text.as_str() };
-            match Schedule::parse(text) {
+            match Schedule::parse(schedule_text(text)) {
                 Ok(s) => {
                     if s.is_never_open() && mode != Mode::Audit {
                         out.push(Violation::at("schedule", Problem::ScheduleNeverOpen));
@@ -253,7 +255,9 @@ impl Engine {
                                 "webLogin.loginId",
                                 Problem::LoginIdInvalid { min: self.policy.login_id_min },
                             ));
-                        } else if let Some(h) = holder(&self.idx.login, &login.login_id.to_ascii_lowercase()) {
+                        } else if let Some(h) =
+                            holder(Key::Login, &self.idx.login, &login.login_id.to_ascii_lowercase())
+                        {
                             out.push(Violation::at(
                                 "webLogin.loginId",
                                 Problem::LoginIdTaken { login_id: login.login_id.clone(), held_by: held_by(h).0 },
@@ -337,7 +341,17 @@ fn caller_key(text: &str, country: &str) -> String {
     })
 }
 
-/// The draft that re-checks a stored user in full (audit).
+/// A blank schedule is the default, open all the time.
+pub(crate) fn schedule_text(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "24/7"
+    } else {
+        text
+    }
+}
+
+/// The draft that re-checks a stored user in full (audit), but for the schedule, which
+/// the audit checks once per distinct text.
 pub(crate) fn draft_of(u: &User) -> UserDraft {
     UserDraft {
         id: Some(u.id.clone()),
@@ -348,7 +362,7 @@ pub(crate) fn draft_of(u: &User) -> UserDraft {
         extension: Some(u.extension.clone()),
         role: Some(u.role.as_str().to_owned()),
         pro: Some(u.pro),
-        schedule: Some(u.schedule.clone()),
+        schedule: None,
         time_zone: u.time_zone.clone().map(Some),
         departments: Some(u.departments.clone()),
         web_login: u.web_login.as_ref().map(|w| {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::Value;
+
 use crate::engine::{Engine, Mutation};
 use crate::model::{User, UserDraft};
 use crate::outcome::{Outcome, Problem, Violation};
@@ -282,21 +284,116 @@ pub(crate) fn denied(v: Violation) -> (Outcome, Option<Mutation>) {
 }
 
 /// Field-by-field changes between two users, for the audit trail (`from`/`to` JSON values).
+/// Fields are compared as they are; only a changed field is turned into JSON.
 pub(crate) fn diff(before: Option<&User>, after: Option<&User>) -> Vec<crate::outcome::Change> {
-    // Through JSON text rather than `to_value`: the text serializer and the Value
-    // parser are in the `.wasm` already, a Value serializer would be one more.
-    let as_map = |u: Option<&User>| {
-        u.and_then(|u| serde_json::to_string(u).ok())
-            .and_then(|text| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok())
-            .unwrap_or_default()
-    };
-    let (a, b) = (as_map(before), as_map(after));
-    FIELDS
-        .iter()
-        .filter_map(|&f| {
-            let from = a.get(f).cloned().unwrap_or(serde_json::Value::Null);
-            let to = b.get(f).cloned().unwrap_or(serde_json::Value::Null);
-            (from != to).then(|| crate::outcome::Change { field: f.to_owned(), from, to })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (i, &f) in FIELDS.iter().enumerate() {
+        let (from, to) = (before.map(|u| field(u, i)), after.map(|u| field(u, i)));
+        if from != to {
+            let (from, to) = (from.map_or(Value::Null, Field::json), to.map_or(Value::Null, Field::json));
+            if from != to {
+                out.push(crate::outcome::Change { field: f.to_owned(), from, to });
+            }
+        }
+    }
+    out
+}
+
+/// One field of a user, borrowed.
+#[derive(PartialEq)]
+enum Field<'a> {
+    Text(Option<&'a str>),
+    Flag(bool),
+    List(Option<&'a [String]>),
+    Login(Option<&'a crate::model::WebLogin>),
+}
+
+/// Field `i` of [`FIELDS`].
+fn field(u: &User, i: usize) -> Field<'_> {
+    match i {
+        0 => Field::Text(Some(&u.id)),
+        1 => Field::Text(Some(&u.name)),
+        2 => Field::Text(Some(&u.email)),
+        3 => Field::Text(Some(&u.mobile)),
+        4 => Field::Text(u.alt_mobile.as_deref()),
+        5 => Field::Text(Some(&u.extension)),
+        6 => Field::Text(Some(u.role.as_str())),
+        7 => Field::Flag(u.pro),
+        8 => Field::Text(Some(u.status.as_str())),
+        9 => Field::Text(Some(&u.schedule)),
+        10 => Field::Text(u.time_zone.as_deref()),
+        11 => Field::List(Some(&u.departments)),
+        12 => Field::Login(u.web_login.as_ref()),
+        13 => Field::List(u.allowed_caller_ids.as_deref()),
+        14 => Field::List(u.report_users.as_deref()),
+        _ => Field::Text(None),
+    }
+}
+
+impl Field<'_> {
+    /// The field as the account JSON has it (`null` when absent).
+    fn json(self) -> Value {
+        let text = |s: &str| Value::String(s.to_owned());
+        match self {
+            Field::Text(t) => t.map_or(Value::Null, text),
+            Field::Flag(b) => Value::Bool(b),
+            Field::List(l) => l.map_or(Value::Null, |l| Value::Array(l.iter().map(|s| text(s)).collect())),
+            // Through JSON text, as the account prints it (a `to_value` serializer would
+            // be one more serializer in the `.wasm`).
+            Field::Login(w) => w
+                .and_then(|w| serde_json::to_string(w).ok())
+                .and_then(|t| serde_json::from_str(&t).ok())
+                .unwrap_or(Value::Null),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full_user() -> User {
+        serde_json::from_value(serde_json::json!({
+            "id": "u9", "name": "Asha Rao", "email": "asha@acme.in", "mobile": "+919800000001",
+            "altMobile": "+919800000002", "extension": "10", "role": "manager", "pro": true,
+            "status": "active", "schedule": "Mo-Fr 09:00-18:00", "timeZone": "Asia/Kolkata",
+            "departments": ["sales"], "webLogin": {"loginId": "asha.rao", "allowedIps": ["203.0.113.7"]},
+            "allowedCallerIds": ["+911140001234"], "reportUsers": ["u1"]}))
+        .unwrap()
+    }
+
+    /// The typed diff says what the account JSON says: every key of the serialized user,
+    /// with the same value, and nothing else.
+    #[test]
+    fn diff_of_a_new_user_is_its_json() {
+        let u = full_user();
+        let json = serde_json::to_value(&u).unwrap();
+        let changes = diff(None, Some(&u));
+        let keys: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        let mut expected: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        expected.sort_by_key(|k| FIELDS.iter().position(|f| f == k));
+        assert_eq!(keys, expected);
+        for c in &changes {
+            assert_eq!((&c.from, &c.to), (&serde_json::Value::Null, &json[&c.field]), "{}", c.field);
+        }
+        assert_eq!(diff(Some(&u), None).len(), changes.len());
+    }
+
+    #[test]
+    fn diff_lists_only_changed_fields() {
+        let a = full_user();
+        let mut b = a.clone();
+        assert!(diff(Some(&a), Some(&b)).is_empty());
+        b.web_login = None;
+        b.alt_mobile = None;
+        b.pro = false;
+        let changes = diff(Some(&a), Some(&b));
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["altMobile", "pro", "webLogin"]);
+        assert_eq!(
+            changes[2].from,
+            serde_json::json!({"loginId": "asha.rao", "allowedIps": ["203.0.113.7"], "blocked": false})
+        );
+        assert_eq!(changes[2].to, serde_json::Value::Null);
+    }
 }
