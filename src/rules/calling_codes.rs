@@ -304,6 +304,25 @@ pub fn lookup(region: &str) -> Option<(u16, Trunk)> {
     REGIONS.get(i).map(|&(_, code, trunk)| (code, trunk))
 }
 
+/// The length and trunk prefix of the country calling code that starts `number` (the
+/// digits after `+`), or `None` when no known code starts it.
+///
+/// Calling codes are prefix-free, so at most one code of 1–3 digits starts a number, and
+/// the regions that share a code (`44`: GB, GG, IM, JE) share its trunk prefix.
+pub fn by_number(number: &str) -> Option<(usize, Trunk)> {
+    let mut code = 0u16;
+    for (i, b) in number.bytes().take(3).enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        code = code * 10 + u16::from(b - b'0');
+        if let Some(&(_, _, trunk)) = REGIONS.iter().find(|r| r.1 == code) {
+            return Some((i + 1, trunk));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,6 +343,31 @@ mod tests {
         assert_eq!(lookup("IT"), Some((39, Trunk::None)));
         assert_eq!(lookup("RU"), Some((7, Trunk::Eight)));
         assert_eq!(lookup("HU"), Some((36, Trunk::ZeroSix)));
+    }
+
+    #[test]
+    fn calling_codes_are_prefix_free_and_share_their_trunk() {
+        for (_, a, ta) in REGIONS {
+            for (_, b, tb) in REGIONS {
+                let (a, b) = (a.to_string(), b.to_string());
+                if a == b {
+                    assert_eq!(ta, tb, "+{a}");
+                } else {
+                    assert!(!b.starts_with(&a), "+{a} is a prefix of +{b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn calling_codes_by_number() {
+        assert_eq!(by_number("442079460958"), Some((2, Trunk::Zero)));
+        assert_eq!(by_number("12125550100"), Some((1, Trunk::One)));
+        assert_eq!(by_number("9715012345"), Some((3, Trunk::Zero)));
+        assert_eq!(by_number("390612345678"), Some((2, Trunk::None)));
+        assert_eq!(by_number("79123456789"), Some((1, Trunk::Eight)));
+        assert_eq!(by_number("8001234"), None);
+        assert_eq!(by_number(""), None);
     }
 
     #[test]

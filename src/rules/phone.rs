@@ -15,11 +15,15 @@
 //!   Russia, `06` in Hungary, none in Italy or Singapore; see [`super::calling_codes`]).
 //!   For India this accepts `98123 45678` and `0 98123 45678`; `91 98123 45678` is
 //!   accepted too (the country code typed without `+`), but only for India, where a
-//!   10-digit mobile never starts with 91 after its trunk `0` is gone (12 digits in all).
+//!   10-digit mobile never starts with 91 after its trunk `0` is gone (12 digits in all,
+//!   13 as `91 0 98123 45678`).
 //!
 //! The result must be E.164: `+`, a first digit 1–9, 7–15 digits in all. Numbers in
 //! India (`+91`) must be mobiles: exactly 10 digits after `91`, the first 6–9. A trunk
-//! `0` typed after `+91` (`+91 0 98123 45678`, common on Indian cards) is dropped.
+//! `0` typed after the code of a country whose trunk prefix is `0` is dropped, as
+//! libphonenumber does: `+91 0 98123 45678` (common on Indian cards), `+44 (0)20 7946 0958`
+//! (common in the UK and Europe). Other trunk prefixes (`8`, `1`, `06`) are kept: a
+//! Russian number may start with 8.
 //!
 //! Country codes are not checked against the list of assigned codes beyond this: E.164's
 //! shape is the rule, and a number is not checked to be in service.
@@ -179,11 +183,9 @@ fn national(digits: &str, country: &str) -> Result<String, PhoneProblem> {
         Trunk::None => digits,
         _ => digits.strip_prefix(trunk.as_str()).unwrap_or(digits),
     };
-    if code == 91 && number.len() == 12 {
-        // "91 98123 45678": the country code typed without its `+`.
-        if let Some(rest) = number.strip_prefix("91") {
-            return e164_parts("91", rest);
-        }
+    if code == 91 && (12..=13).contains(&number.len()) && number.starts_with("91") {
+        // "91 98123 45678" (and "91 0 98123 45678"): the country code typed without `+`.
+        return e164(number);
     }
     e164_parts(&code.to_string(), number)
 }
@@ -203,22 +205,31 @@ fn e164(number: &str) -> Result<String, PhoneProblem> {
         Some(b'0') => return Err(PhoneProblem::BadCountryCode),
         Some(_) => {}
     }
-    if let Some(rest) = number.strip_prefix("91") {
-        // A trunk `0` typed after +91 is dropped; then exactly a 10-digit mobile.
-        let rest = match rest.strip_prefix('0') {
-            Some(after) if after.len() == 10 => after,
-            _ => rest,
+    // The country code, and the rest without a trunk `0` typed after the code of a
+    // country whose trunk prefix is `0` ("+44 (0)20 7946 0958", "+91 0 98123 45678"): no
+    // mobile number there starts with it. Not `00`: a second 0 would be dropped on the
+    // next reading, and normalising twice must give the same number.
+    let (code, rest) =
+        match calling_codes::by_number(number).and_then(|(len, t)| Some((number.split_at_checked(len)?, t))) {
+            Some(((code, rest), trunk)) => match rest.strip_prefix('0') {
+                Some(after) if trunk == Trunk::Zero && !after.starts_with('0') => (code, after),
+                _ => (code, rest),
+            },
+            None => ("", number),
         };
+    if code == "91" {
+        // Then exactly a 10-digit mobile.
         let mobile = rest.len() == 10 && matches!(rest.as_bytes().first(), Some(b'6'..=b'9'));
         return if mobile { Ok(format!("+91{rest}")) } else { Err(PhoneProblem::BadIndianNumber) };
     }
-    if number.len() < MIN_DIGITS {
+    let len = code.len() + rest.len();
+    if len < MIN_DIGITS {
         return Err(PhoneProblem::TooShort);
     }
-    if number.len() > MAX_DIGITS {
+    if len > MAX_DIGITS {
         return Err(PhoneProblem::TooLong);
     }
-    Ok(format!("+{number}"))
+    Ok(format!("+{code}{rest}"))
 }
 
 #[cfg(test)]
@@ -304,6 +315,30 @@ mod tests {
         ok_in("+65 8123 4567", "+6581234567");
         ok_in("+1234567", "+1234567");
         ok_in("+123456789012345", "+123456789012345");
+    }
+
+    #[test]
+    fn phone_drops_trunk_zero_after_any_country_code_with_trunk_zero() {
+        ok_in("+44 (0) 20 7946 0958", "+442079460958");
+        ok_in("+44 020 7946 0958", "+442079460958");
+        ok_in("0044 (0)7911 123456", "+447911123456");
+        ok_in("+33 (0)6 12 34 56 78", "+33612345678");
+        ok_in("+971 (0) 50 123 4567", "+971501234567");
+        ok_in("+86 (0) 131 2345 6789", "+8613123456789");
+        // Only a 0, only where it is the trunk prefix.
+        ok_in("+39 06 1234 5678", "+390612345678");
+        ok_in("+7 812 123 45 67", "+78121234567");
+        ok_in("+1 (1) 212 555 0100", "+112125550100");
+        // Two zeros are not a trunk prefix: kept, so that normalising again changes nothing.
+        ok_in("+44 00 20 7946 095", "+4400207946095");
+        err_in("+91 00 98123 45678", PhoneProblem::BadIndianNumber);
+    }
+
+    #[test]
+    fn phone_accepts_91_and_trunk_zero_without_plus() {
+        ok_in("91 0 98123 45678", "+919812345678");
+        err_in("91 1 98123 45678", PhoneProblem::BadIndianNumber);
+        err_in("91 00 98123 4567", PhoneProblem::BadIndianNumber);
     }
 
     #[test]
