@@ -18,12 +18,19 @@ const USAGE: &str = "usage:
   options: --policy POLICY.json (audit, import)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args()` panics on an argument that is not UTF-8; such bytes become U+FFFD instead,
+    // so a schedule is `schedule_invalid` and a file name one that cannot be read.
+    let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     let json = args.iter().any(|a| a == "--json");
     let rest: Vec<&str> = args.iter().map(String::as_str).filter(|a| *a != "--json").collect();
     let result = match rest.as_slice() {
         ["check"] => read_stdin().map(|s| (check_json(&s), None)),
-        ["apply"] => read_stdin().map(|s| apply_json(&s)).map(|(o, a)| (o, Some(a))),
+        // `{outcome, account}` even when stdin is not text, as for any unusable request.
+        ["apply"] => Ok(match read_stdin() {
+            Ok(s) => apply_json(&s),
+            Err(o) => (o, None),
+        })
+        .map(|(o, a)| (o, Some(a))),
         ["audit", file, opts @ ..] => engine_from(file, opts).map(|e| (e.check(&Op::Audit {}), None)),
         ["import", file, csv, opts @ ..] => import(file, csv, opts),
         ["schedule", text @ ..] if !text.is_empty() => Ok((

@@ -124,7 +124,18 @@ impl Engine {
             }
         }
         let mut violations = Vec::new();
-        let id = match draft.id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let mut id = draft.id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        // The host's own actor id, or text that is no id (over 100 bytes, control, bidi
+        // or zero-width characters), is refused and not echoed: the user gets a fresh id.
+        if let Some(bad) = id.filter(|id| {
+            *id == super::SYSTEM
+                || id.len() > 100
+                || id.chars().any(|c| c.is_control() || crate::rules::name::is_invisible(c))
+        }) {
+            violations.push(Violation::at("id", Problem::ValueInvalid { value: bad.to_owned() }));
+            id = None;
+        }
+        let id = match id {
             Some(id) => {
                 if self.pos(id).is_some() {
                     violations.push(Violation::at("id", Problem::IdTaken { id: id.to_owned() }));

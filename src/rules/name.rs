@@ -185,7 +185,7 @@ pub fn validate(input: &str) -> Result<&str, NameError> {
 }
 
 /// The invisible format characters a name may not contain (module docs).
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{061C}'

@@ -30,7 +30,8 @@ pub enum ScheduleErrorKind {
 pub enum Reason {
     /// The text is empty or only whitespace.
     Empty,
-    /// The text is longer than 1024 characters; the offset is 1024.
+    /// The text is longer than 1024 characters (the offset is 1024), or shorter text
+    /// whose canonical form would be (the offset is the end of the text).
     TooLong,
     /// A rule must start with a day, a time or a keyword such as `off`.
     ExpectedRule,

@@ -191,7 +191,15 @@ impl Schedule {
     pub fn parse(text: &str) -> Result<Schedule, ScheduleError> {
         let rules = parse::parse(text)?;
         let weekly = eval::weekly_table(&rules);
-        Ok(Schedule { rules, weekly })
+        let schedule = Schedule { rules, weekly };
+        // The canonical text must parse again, so it too must fit the cap. Friendly text
+        // prints at most about 1.6 times as long (`1am-2am` → `01:00-02:00`), so only
+        // text over a quarter of the cap needs the check.
+        if text.len() > parse::MAX_CHARS / 4 && schedule.canonical().chars().count() > parse::MAX_CHARS {
+            let offset = text.chars().count().min(parse::MAX_CHARS);
+            return Err(ScheduleError { kind: ScheduleErrorKind::Invalid(Reason::TooLong), offset });
+        }
+        Ok(schedule)
     }
 
     /// The schedule that is always open, `24/7`.
