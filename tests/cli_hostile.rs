@@ -4,29 +4,16 @@
 //! crash (101, or killed by a signal), and the password never on stdout or stderr.
 
 use std::ffi::OsStr;
-use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "Tr0ub4dor-kesTrel9";
+mod util;
+use util::roster;
 
-fn roster<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_roster"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    // The CLI may stop reading early on unusable input; a broken pipe is fine then.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().unwrap()
-}
+const PASSWORD: &str = "Tr0ub4dor-kesTrel9";
 
 /// Checks the run ended with `exit` (1 or 2, so no crash and no signal), printed one
 /// JSON Outcome, kept the password off both streams; returns the Outcome.

@@ -18,26 +18,13 @@ fn engine() -> &'static Engine {
     })
 }
 
-const PATHS: [&str; 21] = [
-    "id",
-    "name",
-    "email",
-    "mobile",
-    "altMobile",
-    "extension",
-    "role",
-    "pro",
-    "status",
-    "schedule",
-    "timeZone",
-    "departments",
-    "webLogin",
+/// Paths `check_field` is asked about beyond the form's fields (`ops::FIELDS`): nested
+/// login keys, and unknown ones.
+const EXTRA_PATHS: [&str; 6] = [
     "webLogin.loginId",
     "webLogin.allowedIps",
     "webLogin.blocked",
     "webLogin.password",
-    "allowedCallerIds",
-    "reportUsers",
     "nosuchfield",
     "webLogin.nosuchkey",
 ];
@@ -100,8 +87,9 @@ fuzz_target!(|data: &[u8]| {
     // The first byte picks the field path and the record (the add form, or the edit
     // form of an agent, of the owner, of no one) it is checked against.
     let targets = [None, Some("u4"), Some("u1"), Some("nobody")];
-    let path = PATHS[usize::from(pick) % PATHS.len()];
-    let target = targets[usize::from(pick) / PATHS.len() % targets.len()];
+    let paths: Vec<&str> = roster_rules::ops::FIELDS.iter().chain(EXTRA_PATHS.iter()).copied().collect();
+    let path = paths[usize::from(pick) % paths.len()];
+    let target = targets[usize::from(pick) / paths.len() % targets.len()];
     let mut values = vec![Value::String(s.to_owned()), json!([s])];
     values.extend(serde_json::from_str::<Value>(s).ok());
     for v in &values {

@@ -1,7 +1,10 @@
 //! Shared by the integration tests: the conformance cases and how they are judged.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -90,4 +93,20 @@ pub fn judge(name: &str, expect: &Value, outcome: &Value) {
 /// The CLI exit code a case expects.
 pub fn expected_exit(expect: &Value) -> i32 {
     expect.get("exit").and_then(Value::as_i64).map(|e| e as i32).unwrap_or(if expect["ok"] == true { 0 } else { 1 })
+}
+
+/// Runs the `roster` binary with `args`, writing `stdin` to it.
+pub fn roster<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_roster"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The CLI may stop reading early on unusable input; a broken pipe is fine then.
+    let _ = input.write_all(stdin);
+    drop(input);
+    child.wait_with_output().unwrap()
 }
