@@ -31,16 +31,12 @@ import * as z from 'zod';
 import * as v from 'valibot';
 
 import { Engine, parseSchedule } from '../js/node.mjs';
+import { arg, argv } from './args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 
 // ------------------------------------------------------------------ arguments
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
-};
 const quick = argv.includes('--quick');
 const outFile = resolve(arg('--out', `${root}/target/bench/node.json`));
 const dataDir = resolve(arg('--data', `${root}/target/bench/data`));

@@ -10,14 +10,10 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSy
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { arg } from './args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
-};
 const target = resolve(arg('--target', process.env.CARGO_TARGET_DIR || `${root}/target`));
 const outFile = resolve(arg('--out', `${root}/docs/BENCHMARKS.md`));
 const benchDir = `${target}/bench`;

@@ -489,25 +489,21 @@ test('outside the subset: the engine rejects, with the reason SPEC §4 names', (
 test('syntax errors: both reject; forms only opening_hours.js tolerates: the engine rejects', () => {
   const r = rng(SEED + 5);
   const tally = new Tally('near misses (engine / opening_hours.js)');
-  for (let i = 0; i < 300; i++) {
-    const [name, make] = SYNTAX_ERRORS[i % SYNTAX_ERRORS.length];
-    const text = make(r);
-    const out = parseSchedule(text);
-    counts.strings++;
-    assert.deepEqual(out.violations.map((v) => v.code), ['schedule_invalid'], `${name}: ${text}`);
-    const oh = ohParse(text);
-    counts.ohParses++;
-    tally.add(`syntax error, ${name}: opening_hours.js ${oh.oh ? 'accepts' : 'rejects'}`, text);
-  }
-  for (let i = 0; i < 150; i++) {
-    const [name, make] = TOLERATED_ELSEWHERE[i % TOLERATED_ELSEWHERE.length];
-    const text = make(r);
-    const out = parseSchedule(text);
-    counts.strings++;
-    assert.deepEqual(out.violations.map((v) => v.code), ['schedule_invalid'], `${name}: ${text}`);
-    const oh = ohParse(text);
-    counts.ohParses++;
-    tally.add(`not in the grammar, ${name}: opening_hours.js ${oh.oh ? 'accepts' : 'rejects'}`, text);
+  const groups = [
+    [SYNTAX_ERRORS, 300, 'syntax error'],
+    [TOLERATED_ELSEWHERE, 150, 'not in the grammar'],
+  ];
+  for (const [kinds, n, label] of groups) {
+    for (let i = 0; i < n; i++) {
+      const [name, make] = kinds[i % kinds.length];
+      const text = make(r);
+      const out = parseSchedule(text);
+      counts.strings++;
+      assert.deepEqual(out.violations.map((v) => v.code), ['schedule_invalid'], `${name}: ${text}`);
+      const oh = ohParse(text);
+      counts.ohParses++;
+      tally.add(`${label}, ${name}: opening_hours.js ${oh.oh ? 'accepts' : 'rejects'}`, text);
+    }
   }
   SUMMARY.push(tally.report());
 });
