@@ -268,11 +268,18 @@ export interface ScheduleView {
   weekly: Array<Array<[string, string]>>;
 }
 
-export interface FieldState {
-  editable: boolean;
-  /** The code that makes the field read-only. */
-  reason?: Code;
-}
+/** Whether a form field is editable; when it is not, why, in the words (and the
+ *  message table) a violation would use. */
+export type FieldState =
+  | { editable: true }
+  | {
+      editable: false;
+      /** The code that makes the field read-only. */
+      reason: Code;
+      message: string;
+      hint?: string;
+      params: Readonly<Record<string, ParamValue>>;
+    };
 
 export interface Outcome {
   /** True when no violation is an error. */
@@ -400,6 +407,8 @@ export declare class Engine {
 
 /** Parses a call-receiving schedule: canonical form and week, or the violation. */
 export declare function parseSchedule(text: string): Outcome;
+/** Every capability of the role matrix, in the matrix's order (rows for a capability table). */
+export declare function capabilityNames(): Capability[];
 
 /**
  * Loads the wasm. Browsers and bundlers: `await init()` once before anything else

@@ -368,6 +368,20 @@ impl Violation {
         self.problem.code()
     }
 
+    /// The message and hint, derived from the code and params: from `table` where it
+    /// has the code, English otherwise.
+    ///
+    /// ```
+    /// use roster_rules::outcome::{Problem, Violation};
+    /// let v = Violation::at("name", Problem::SsoManaged { field: "name".into() });
+    /// let (message, hint) = v.text(None);
+    /// assert_eq!(message, "name is managed by your identity provider.");
+    /// assert_eq!(hint.as_deref(), Some("Change it there, then sync."));
+    /// ```
+    pub fn text(&self, table: Option<&MessageTable>) -> (String, Option<String>) {
+        format(self.code(), &self.problem.params(), table)
+    }
+
     /// Serialises with messages from `table` (English when a code is missing from it).
     pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
         let params = self.problem.params();
@@ -443,14 +457,63 @@ pub struct ScheduleView {
     pub weekly: Vec<Vec<[String; 2]>>,
 }
 
-/// Whether a field can be edited in a form, and if not, why.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Whether a field can be edited in a form, and if not, why: the violation an edit of
+/// that field would meet first. It serialises as `{ "editable": true }` or
+/// `{ "editable": false, "reason": code, "message", "hint"?, "params" }`, the message
+/// derived like a violation's (from a client's table where it has the code).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldState {
+    /// Why the field is read-only for this actor; `None` when it is editable.
+    pub why: Option<Violation>,
+}
+
+impl FieldState {
     /// Editable by this actor.
-    pub editable: bool,
+    pub fn editable(&self) -> bool {
+        self.why.is_none()
+    }
+
     /// The code that forbids it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
+    pub fn reason(&self) -> Option<&'static str> {
+        self.why.as_ref().map(Violation::code)
+    }
+
+    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("editable", &self.editable())?;
+        if let Some(v) = &self.why {
+            let params = v.problem.params();
+            let (message, hint) = format(v.code(), &params, table);
+            map.serialize_entry("reason", v.code())?;
+            map.serialize_entry("message", &message)?;
+            if let Some(hint) = &hint {
+                map.serialize_entry("hint", hint)?;
+            }
+            map.serialize_entry("params", &ParamMap(&params))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for FieldState {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with(ser, None)
+    }
+}
+
+/// `editableFields` serialised with a client's message table.
+struct LocalizedFields<'a>(&'a BTreeMap<String, FieldState>, Option<&'a MessageTable>);
+
+impl Serialize for LocalizedFields<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        struct One<'a>(&'a FieldState, Option<&'a MessageTable>);
+        impl Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_with(ser, self.1)
+            }
+        }
+        ser.collect_map(self.0.iter().map(|(k, v)| (k, One(v, self.1))))
+    }
 }
 
 /// The answer to an op (SPEC §6).
@@ -541,7 +604,7 @@ impl Outcome {
             map.serialize_entry("schedule", schedule)?;
         }
         if let Some(fields) = &self.fields {
-            map.serialize_entry("fields", fields)?;
+            map.serialize_entry("fields", &LocalizedFields(fields, table))?;
         }
         map.end()
     }

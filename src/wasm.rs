@@ -191,6 +191,14 @@ impl WasmEngine {
     }
 }
 
+/// Every capability name of the role matrix (SPEC §3), in the matrix's order: the rows
+/// of a capability table, so a page never keeps its own list.
+#[wasm_bindgen(js_name = capabilityNames)]
+pub fn capability_names() -> JsValue {
+    let names: Vec<&str> = Capability::ALL.iter().map(|c| c.as_str()).collect();
+    parse(&serde_json::to_string(&names).unwrap_or_default())
+}
+
 /// Parses a schedule: the `parseSchedule` Outcome (canonical form and week, or the
 /// violation with its offset).
 #[wasm_bindgen(js_name = parseSchedule)]

@@ -406,6 +406,41 @@ fn edit_sso_managed_field_only_by_system() {
 }
 
 #[test]
+fn editable_fields_explain_sso_managed_fields_with_the_edit_checks_own_words() {
+    let mut acct = fixture();
+    acct["sso"] = json!({ "managedFields": ["name", "email"] });
+    let e = engine_of(acct);
+    let map = fields_of(&e, "u2", "u4");
+    assert_field(&map, "name", Some("sso_managed"));
+    assert_field(&map, "email", Some("sso_managed"));
+    assert_field(&map, "extension", None);
+    // The form shows what the edit would say: same message, hint and params.
+    let edit = violation(&e.check(&edit("u2", "u4", json!({ "name": "Dev Kumar" }))), "sso_managed");
+    for key in ["message", "hint", "params"] {
+        assert_eq!(map["name"][key], edit[key], "{key}");
+    }
+    assert_eq!(map["email"]["params"]["field"], "email");
+    // $system edits what SSO manages.
+    assert_field(&fields_of(&e, "$system", "u4"), "name", None);
+}
+
+#[test]
+fn editable_fields_messages_follow_a_client_table() {
+    let e = engine();
+    let o = e.check(&op(json!({ "type": "editableFields", "actor": "u3", "target": "u2" })));
+    let mut table = roster_rules::messages::MessageTable::new();
+    table.insert(
+        "not_permitted".into(),
+        roster_rules::messages::MessageTemplate { message: "Nicht erlaubt ({action}).".into(), hint: None },
+    );
+    let json: Value = serde_json::from_str(&o.to_json_with(Some(&table))).unwrap_or_default();
+    let name = &json["fields"]["name"];
+    assert_eq!(name["reason"], "not_permitted");
+    assert_eq!(name["message"], format!("Nicht erlaubt ({}).", name["params"]["action"].as_str().unwrap_or("?")));
+    assert!(name.get("hint").is_none(), "{name}");
+}
+
+#[test]
 fn edit_system_still_bound_by_invariants() {
     // $system skips permission checks, never field validity or uniqueness.
     let o = engine().check(&edit("$system", "u4", json!({ "email": "ASHA@acme.in", "extension": "11" })));
@@ -823,11 +858,15 @@ fn fields_of(e: &Engine, actor: &str, target: &str) -> serde_json::Map<String, V
 
 #[track_caller]
 fn assert_field(map: &serde_json::Map<String, Value>, field: &str, reason: Option<&str>) {
-    let want = match reason {
-        None => json!({ "editable": true }),
-        Some(r) => json!({ "editable": false, "reason": r }),
-    };
-    assert_eq!(map.get(field), Some(&want), "field {field} in {map:?}");
+    let got = map.get(field).unwrap_or_else(|| panic!("no field {field} in {map:?}"));
+    match reason {
+        None => assert_eq!(got, &json!({ "editable": true }), "field {field}"),
+        Some(r) => {
+            assert_eq!((&got["editable"], &got["reason"]), (&json!(false), &json!(r)), "field {field}: {got}");
+            assert!(got["message"].as_str().is_some_and(|m| !m.is_empty()), "field {field} has no message: {got}");
+            assert!(got["params"].is_object(), "field {field} has no params: {got}");
+        }
+    }
 }
 
 const FORM_FIELDS: [&str; 13] = [

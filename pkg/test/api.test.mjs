@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Engine, parseSchedule, init } from '../js/node.mjs';
+import { Engine, parseSchedule, capabilityNames, init } from '../js/node.mjs';
 import { root, roster } from './helpers.mjs';
 
 const sample = () => JSON.parse(readFileSync(`${root}/www/sample-account.json`, 'utf8'));
@@ -116,6 +116,27 @@ test('capabilities and can follow the matrix', () => {
   assert.equal(engine.can('u1', 'delete_users', 'u4'), true);
   assert.equal(engine.can('u4', 'delete_users', 'u1'), false);
   assert.equal(engine.can('u1', 'no_such_capability'), false);
+  // The runtime list covers every granted capability, owner's first to last.
+  const names = capabilityNames();
+  assert.equal(names.length, 11);
+  assert.equal(new Set(names).size, names.length);
+  for (const c of Object.keys(engine.capabilities('u1'))) assert.ok(names.includes(c), c);
+  assert.deepEqual([names[0], names.at(-1)], ['receive_calls', 'reset_passwords']);
+});
+
+test('editableFields says why a field is read-only, in the message table\'s words', () => {
+  const engine = new Engine({ ...sample(), sso: { managedFields: ['name'] } });
+  const fields = engine.check({ type: 'editableFields', actor: 'u1', target: 'u4' }).fields;
+  assert.deepEqual(fields.extension, { editable: true });
+  assert.equal(fields.name.reason, 'sso_managed');
+  assert.equal(fields.name.message, 'name is managed by your identity provider.');
+  assert.equal(fields.name.hint, 'Change it there, then sync.');
+  assert.deepEqual(fields.name.params, { field: 'name' });
+  assert.equal(fields.mobile.reason, 'mobile_immutable');
+  engine.setMessages({ sso_managed: { message: '{field} wird vom Identitätsanbieter verwaltet.' } });
+  const de = engine.check({ type: 'editableFields', actor: 'u1', target: 'u4' }).fields.name;
+  assert.equal(de.message, 'name wird vom Identitätsanbieter verwaltet.');
+  assert.equal(de.hint, undefined);
 });
 
 test('parseSchedule gives the canonical form and offsets in code points', () => {

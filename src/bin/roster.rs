@@ -129,8 +129,7 @@ fn print_text(o: &Outcome) {
         }
     }
     for v in &o.violations {
-        let json = serde_json::to_value(v).unwrap_or_default();
-        let text = |k: &str| json.get(k).and_then(|m| m.as_str()).unwrap_or("").to_owned();
+        let (message, hint) = v.text(None);
         let mut place = Vec::new();
         if let Some(row) = v.row {
             place.push(format!("row {row}"));
@@ -143,9 +142,8 @@ fn print_text(o: &Outcome) {
         }
         let sev = if v.severity == Severity::Error { "error" } else { "warning" };
         let at = if place.is_empty() { String::new() } else { format!(" [{}]", place.join(", ")) };
-        println!("{sev} {}{at}: {}", v.code(), text("message"));
-        let hint = text("hint");
-        if !hint.is_empty() {
+        println!("{sev} {}{at}: {message}", v.code());
+        if let Some(hint) = hint {
             println!("  hint: {hint}");
         }
     }
@@ -157,10 +155,10 @@ fn print_text(o: &Outcome) {
     }
     if let Some(fields) = &o.fields {
         for (f, s) in fields {
-            println!(
-                "  {f}: {}",
-                if s.editable { "editable".to_owned() } else { format!("read-only ({})", s.reason.unwrap_or("")) }
-            );
+            match &s.why {
+                None => println!("  {f}: editable"),
+                Some(v) => println!("  {f}: read-only ({}): {}", v.code(), v.text(None).0),
+            }
         }
     }
     for e in &o.effects {

@@ -308,16 +308,16 @@ impl Engine {
         };
         let mut map = BTreeMap::new();
         for f in FIELDS.iter().copied().filter(|f| *f != "status").chain(["webLogin.password"]) {
-            let reason = match self.may_edit(actor, t, f) {
-                Err(v) => Some(v.code()),
-                Ok(()) if f == "id" => Some("immutable_field"),
-                Ok(()) if f == "mobile" => Some("mobile_immutable"),
+            let why = match self.may_edit(actor, t, f) {
+                Err(v) => Some(v),
+                Ok(()) if f == "id" => Some(Violation::at(f, Problem::ImmutableField { field: f })),
+                Ok(()) if f == "mobile" => Some(Violation::at(f, Problem::MobileImmutable)),
                 Ok(()) => match actor {
-                    Actor::User(_) => self.sso_managed(f).map(|v| v.code()),
+                    Actor::User(_) => self.sso_managed(f),
                     Actor::System => None,
                 },
             };
-            map.insert(f.to_owned(), FieldState { editable: reason.is_none(), reason });
+            map.insert(f.to_owned(), FieldState { why });
         }
         let mut outcome = Outcome::from_violations(Vec::new());
         outcome.fields = Some(map);

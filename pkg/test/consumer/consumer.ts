@@ -1,6 +1,6 @@
 // A TypeScript user of the package, compiled with `tsc --strict` by consumer.test.mjs
 // and then run: every declared method is called, so a type that lies fails at runtime.
-import init, { Engine, parseSchedule, type Account, type Outcome, type Op, type Code, type RosterIssue } from 'roster-rules';
+import init, { Engine, parseSchedule, capabilityNames, type Account, type Outcome, type Op, type Code, type RosterIssue, type Capability } from 'roster-rules';
 
 await init();
 const account: Account = {
@@ -30,6 +30,10 @@ const issues: ReadonlyArray<RosterIssue> = result.issues;
 if (!issues.some((i) => i.code === 'extension_taken' && i.path?.[0] === 'extension')) throw new Error('no extension issue');
 const fi = engine.formIssues({ type: 'editUser', actor: 'u1', target: 'u2' }, { name: 'Gita N' });
 if (fi !== null) throw new Error('edit should pass');
+const caps: Capability[] = capabilityNames();
+if (!caps.includes('manage_billing')) throw new Error('capability names');
+const st = engine.check({ type: 'editableFields', actor: 'u1', target: 'u1' }).fields?.mobile;
+if (!st || st.editable || st.reason !== 'mobile_immutable' || st.message.length === 0) throw new Error('field state');
 const week = parseSchedule('Mon-Fri 9am-6pm').schedule?.weekly.length;
 if (week !== 7) throw new Error('week');
 engine.free();
