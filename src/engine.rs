@@ -7,6 +7,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// The maps of the indexes: key text → position.
+pub(crate) type KeyMap = HashMap<String, usize>;
+
 use crate::model::{Account, ExtensionRange, Policy, User};
 use crate::ops::Op;
 use crate::outcome::Outcome;
@@ -51,11 +54,11 @@ pub(crate) enum Key {
 // The keys are normalised as the field checks normalise them (`ops::fields`).
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Index {
-    pub by_id: HashMap<String, usize>,
-    pub email: HashMap<String, usize>,
-    pub mobile: HashMap<String, usize>,
-    pub extension: HashMap<String, usize>,
-    pub login: HashMap<String, usize>,
+    pub by_id: KeyMap,
+    pub email: KeyMap,
+    pub mobile: KeyMap,
+    pub extension: KeyMap,
+    pub login: KeyMap,
     /// Users counted toward `maxUsers`.
     pub counted: u64,
     /// Pro seats in use.

@@ -1,6 +1,6 @@
 //! Account-wide ops: `passwordReset`, `seatRequest`, `audit`.
 
-use super::fields::{draft_of, schedule_text, schedule_violation, Mode};
+use super::fields::{schedule_text, schedule_violation, Fields, Mode};
 use crate::engine::{Engine, Key};
 use crate::outcome::{Effect, Outcome, Problem, Violation};
 use crate::rules::email;
@@ -43,14 +43,14 @@ impl Engine {
             out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() }));
         }
         // Most users share a few schedules: each distinct text is parsed once.
-        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut seen: crate::engine::KeyMap = crate::engine::KeyMap::default();
         let mut schedules: Vec<Option<Violation>> = Vec::new();
         for (pos, u) in self.account.users.iter().enumerate() {
             let mut found = Vec::new();
             if self.idx.clash(pos, Key::Id).is_some() {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
-            found.extend(self.check_fields(u, &draft_of(u), Some(pos), Mode::Audit).violations);
+            found.extend(self.check_fields(u, &Fields::of_user(u), Some(pos), Mode::Audit).violations);
             let k = match seen.get(u.schedule.as_str()) {
                 Some(&k) => k,
                 None => {

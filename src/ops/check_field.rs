@@ -31,6 +31,7 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn check_field(&self, field: &str, value: &Value, target: Option<&str>) -> Outcome {
+        let value_is_null = value.is_null();
         let (top, sub) = match field.split_once('.') {
             Some((t, s)) => (t, Some(s)),
             None => (field, None),
@@ -59,11 +60,25 @@ impl Engine {
             }
         };
         let checked = match target {
-            None => self.check_fields(&self.blank_user(String::new()), &draft, None, Mode::Add),
+            // Only the typed field is checked; a `null` (an empty form) is checked as a
+            // new user's, so a required field still says so.
+            None => {
+                let mode = if value_is_null { Mode::Add } else { Mode::Field };
+                let mut c = self.check_fields(&self.blank_user(String::new()), &(&draft).into(), None, mode);
+                // Turning Pro on needs a free seat, as `addUser` will say.
+                if c.user.pro {
+                    c.violations.extend(self.limit_violations(0, 1));
+                }
+                c
+            }
             Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
                 Some((pos, user)) => {
-                    let mut c = self.check_fields(user, &draft, Some(pos), Mode::Edit);
+                    let mut c = self.check_fields(user, &(&draft).into(), Some(pos), Mode::Edit);
                     c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
+                    // As `editUser` says when Pro is turned on for a user who counts.
+                    if c.user.pro && !user.pro && self.counts(&c.user) {
+                        c.violations.extend(self.limit_violations(0, 1));
+                    }
                     c
                 }
                 None => {
@@ -75,9 +90,8 @@ impl Engine {
             },
         };
         let at_field = |v: &Violation| {
-            v.field.as_deref().is_some_and(|f| {
-                f == field || f.starts_with(&format!("{field}.")) || f.starts_with(&format!("{field}["))
-            })
+            let rest = v.field.as_deref().and_then(|f| f.strip_prefix(field));
+            rest.is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
         };
         Outcome::from_violations(checked.violations.into_iter().filter(at_field).collect())
     }

@@ -35,6 +35,95 @@ pub(crate) enum Mode {
     Edit,
     /// A stored user, against the users before it.
     Audit,
+    /// One field of the add form as the user types: the fields given, as for a new user.
+    Field,
+}
+
+/// The fields a check reads, borrowed: from a [`UserDraft`] (add, edit, import) or from
+/// a stored [`User`] (audit), so re-checking 100,000 stored users copies no strings.
+#[derive(Default)]
+pub(crate) struct Fields<'a> {
+    pub id: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub mobile: Option<&'a str>,
+    pub alt_mobile: Option<Option<&'a str>>,
+    pub extension: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub pro: Option<bool>,
+    pub schedule: Option<&'a str>,
+    pub time_zone: Option<Option<&'a str>>,
+    pub departments: Option<&'a [String]>,
+    pub web_login: Option<Option<LoginFields<'a>>>,
+    pub allowed_caller_ids: Option<Option<&'a [String]>>,
+    pub report_users: Option<Option<&'a [String]>>,
+}
+
+/// The `webLogin` part of [`Fields`].
+#[derive(Clone, Copy)]
+pub(crate) struct LoginFields<'a> {
+    pub login_id: Option<&'a str>,
+    pub allowed_ips: Option<&'a [String]>,
+    pub blocked: Option<bool>,
+    pub password: Option<&'a str>,
+}
+
+impl<'a> From<&'a UserDraft> for Fields<'a> {
+    fn from(d: &'a UserDraft) -> Self {
+        Fields {
+            id: d.id.as_deref(),
+            name: d.name.as_deref(),
+            email: d.email.as_deref(),
+            mobile: d.mobile.as_deref(),
+            alt_mobile: d.alt_mobile.as_ref().map(Option::as_deref),
+            extension: d.extension.as_deref(),
+            role: d.role.as_deref(),
+            pro: d.pro,
+            schedule: d.schedule.as_deref(),
+            time_zone: d.time_zone.as_ref().map(Option::as_deref),
+            departments: d.departments.as_deref(),
+            web_login: d.web_login.as_ref().map(|w| {
+                w.as_ref().map(|w| LoginFields {
+                    login_id: w.login_id.as_deref(),
+                    allowed_ips: w.allowed_ips.as_deref(),
+                    blocked: w.blocked,
+                    password: w.password.as_deref(),
+                })
+            }),
+            allowed_caller_ids: d.allowed_caller_ids.as_ref().map(Option::as_deref),
+            report_users: d.report_users.as_ref().map(Option::as_deref),
+        }
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// The fields that re-check a stored user in full (audit), but for the schedule,
+    /// which the audit checks once per distinct text.
+    pub(crate) fn of_user(u: &'a User) -> Self {
+        Fields {
+            id: Some(&u.id),
+            name: Some(&u.name),
+            email: Some(&u.email),
+            mobile: Some(&u.mobile),
+            alt_mobile: u.alt_mobile.as_deref().map(Some),
+            extension: Some(&u.extension),
+            role: Some(u.role.as_str()),
+            pro: Some(u.pro),
+            schedule: None,
+            time_zone: u.time_zone.as_deref().map(Some),
+            departments: Some(&u.departments),
+            web_login: u.web_login.as_ref().map(|w| {
+                Some(LoginFields {
+                    login_id: Some(&w.login_id),
+                    allowed_ips: Some(&w.allowed_ips),
+                    blocked: Some(w.blocked),
+                    password: None,
+                })
+            }),
+            allowed_caller_ids: u.allowed_caller_ids.as_deref().map(Some),
+            report_users: u.report_users.as_deref().map(Some),
+        }
+    }
 }
 
 /// The merged, normalised user and what is wrong with it.
@@ -44,8 +133,8 @@ pub(crate) struct Checked {
     pub password_set: bool,
 }
 
-fn blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|s| s.trim().is_empty())
+fn blank(s: Option<&str>) -> bool {
+    s.is_none_or(|s| s.trim().is_empty())
 }
 
 /// A schedule parse error as a violation at `field`.
@@ -61,22 +150,27 @@ impl Engine {
     /// Applies `draft` over `base` and checks every field it sets (all of them for
     /// [`Mode::Add`] and [`Mode::Audit`]). `me` is the user's own position, so its own
     /// email or extension does not count as taken; in an audit only earlier users count.
-    pub(crate) fn check_fields(&self, base: &User, draft: &UserDraft, me: Option<usize>, mode: Mode) -> Checked {
+    pub(crate) fn check_fields(&self, base: &User, draft: &Fields<'_>, me: Option<usize>, mode: Mode) -> Checked {
         let mut out = Vec::new();
-        let mut user = base.clone();
-        let full = mode != Mode::Edit;
+        // An audit reads every stored field through `draft` and keeps no merged user, so
+        // it starts from a blank one rather than copying each of 100,000 users.
+        let mut user = if mode == Mode::Audit { self.blank_user(String::new()) } else { base.clone() };
+        // Whether to copy normalised text into `user` (an audit only needs the verdicts).
+        let keep = mode != Mode::Audit;
+        let full = matches!(mode, Mode::Add | Mode::Audit);
         // Who else holds a key: in an audit, only an earlier user (found while indexing).
-        let holder = |k: Key, map: &std::collections::HashMap<String, usize>, key: &str| match (mode, me) {
+        let holder = |k: Key, map: &crate::engine::KeyMap, key: &str| match (mode, me) {
             (Mode::Audit, Some(m)) => self.idx.clash(m, k),
             _ => map.get(key).copied().filter(|&h| Some(h) != me),
         };
         let held_by = |pos: usize| self.at(pos).map(|u| (u.id.clone(), u.name.clone())).unwrap_or_default();
 
         if full || draft.name.is_some() {
-            match draft.name.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            match draft.name.map(str::trim).filter(|s| !s.is_empty()) {
                 None => out.push(Violation::at("name", Problem::Required)),
                 Some(text) => match name::validate(text) {
-                    Ok(v) => user.name = v.to_owned(),
+                    Ok(v) if keep => user.name = v.to_owned(),
+                    Ok(_) => {}
                     Err(e) => out.push(Violation::at(
                         "name",
                         Problem::NameInvalid { reason: e.problem.as_str(), offset: e.offset },
@@ -86,9 +180,9 @@ impl Engine {
         }
 
         if full || draft.email.is_some() {
-            if blank(&draft.email) {
+            if blank(draft.email) {
                 out.push(Violation::at("email", Problem::Required));
-            } else if let Some(text) = draft.email.as_deref() {
+            } else if let Some(text) = draft.email {
                 match email::validate(text) {
                     Err(p) => out.push(Violation::at("email", Problem::EmailInvalid { reason: p.as_str() })),
                     Ok(v) => {
@@ -103,16 +197,18 @@ impl Engine {
                         {
                             out.push(Violation::at("email", Problem::EmailTakenElsewhere { email: v.to_owned() }));
                         }
-                        user.email = v.to_owned();
+                        if keep {
+                            user.email = v.to_owned();
+                        }
                     }
                 }
             }
         }
 
-        if mode != Mode::Edit {
-            if blank(&draft.mobile) {
+        if full || (mode == Mode::Field && draft.mobile.is_some()) {
+            if blank(draft.mobile) {
                 out.push(Violation::at("mobile", Problem::Required));
-            } else if let Some(text) = draft.mobile.as_deref() {
+            } else if let Some(text) = draft.mobile {
                 match phone::normalize(text, &self.policy.default_country) {
                     Err(p) => out.push(Violation::at("mobile", Problem::MobileInvalid { reason: p.as_str() })),
                     Ok(m) => {
@@ -129,8 +225,8 @@ impl Engine {
             }
         }
 
-        if let Some(alt) = &draft.alt_mobile {
-            match alt.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(alt) = draft.alt_mobile {
+            match alt.map(str::trim).filter(|s| !s.is_empty()) {
                 None => user.alt_mobile = None,
                 Some(text) => match phone::normalize(text, &self.policy.default_country) {
                     Err(p) => out.push(Violation::at("altMobile", Problem::MobileInvalid { reason: p.as_str() })),
@@ -145,9 +241,9 @@ impl Engine {
         }
 
         if full || draft.extension.is_some() {
-            if blank(&draft.extension) {
+            if blank(draft.extension) {
                 out.push(Violation::at("extension", Problem::Required));
-            } else if let Some(text) = draft.extension.as_deref().map(str::trim) {
+            } else if let Some(text) = draft.extension.map(str::trim) {
                 let range = self.range();
                 match extension::check(text, range, &self.policy.reserved_extensions) {
                     Err(extension::ExtensionProblem::Invalid) => {
@@ -158,7 +254,9 @@ impl Engine {
                         Problem::ExtensionOutOfRange { extension: text.to_owned(), from: range.from, to: range.to },
                     )),
                     Ok(_) => {
-                        user.extension = text.to_owned();
+                        if keep {
+                            user.extension = text.to_owned();
+                        }
                         if let Some(h) = holder(Key::Extension, &self.idx.extension, text) {
                             let (held_by, held_by_name) = held_by(h);
                             let suggestion = self.lowest_free_extension();
@@ -177,21 +275,21 @@ impl Engine {
             }
         }
 
-        if let Some(text) = &draft.role {
+        if let Some(text) = draft.role {
             match Role::parse(text.trim()) {
                 Some(r) => user.role = r,
-                None => out.push(Violation::at("role", Problem::RoleUnknown { role: text.clone() })),
+                None => out.push(Violation::at("role", Problem::RoleUnknown { role: text.to_owned() })),
             }
         }
         if let Some(pro) = draft.pro {
             user.pro = pro;
         }
-        let role_ok = draft.role.as_deref().is_none_or(|r| Role::parse(r.trim()).is_some());
+        let role_ok = draft.role.is_none_or(|r| Role::parse(r.trim()).is_some());
         if role_ok && (full || draft.role.is_some() || draft.pro.is_some()) && user.role.requires_pro() && !user.pro {
             out.push(Violation::at("role", Problem::RoleRequiresPro { role: user.role.as_str() }));
         }
 
-        if let Some(text) = &draft.schedule {
+        if let Some(text) = draft.schedule {
             match Schedule::parse(schedule_text(text)) {
                 Ok(s) => {
                     if s.is_never_open() && mode != Mode::Audit {
@@ -203,11 +301,12 @@ impl Engine {
             }
         }
 
-        if let Some(tz) = &draft.time_zone {
-            match tz.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(tz) = draft.time_zone {
+            match tz.map(str::trim).filter(|s| !s.is_empty()) {
                 None => user.time_zone = None,
                 Some(text) => match crate::tz::canonical_name(text) {
-                    Some(c) => user.time_zone = Some(c.to_owned()),
+                    Some(c) if keep => user.time_zone = Some(c.to_owned()),
+                    Some(_) => {}
                     None => {
                         out.push(Violation::at("timeZone", Problem::TimeZoneInvalid { time_zone: text.to_owned() }))
                     }
@@ -215,7 +314,7 @@ impl Engine {
             }
         }
 
-        if let Some(list) = &draft.departments {
+        if let Some(list) = draft.departments {
             let mut kept: Vec<String> = Vec::with_capacity(list.len());
             for (i, d) in list.iter().enumerate() {
                 let d = d.trim();
@@ -224,7 +323,7 @@ impl Engine {
                         format!("departments[{i}]"),
                         Problem::DepartmentUnknown { department: d.to_owned() },
                     ));
-                } else if !kept.iter().any(|k| k == d) {
+                } else if keep && !kept.iter().any(|k| k == d) {
                     kept.push(d.to_owned());
                 }
             }
@@ -235,17 +334,16 @@ impl Engine {
         }
 
         let mut password_set = false;
-        if let Some(w) = &draft.web_login {
+        if let Some(w) = draft.web_login {
             match w {
                 None => user.web_login = None,
                 Some(w) => {
-                    let before = base.web_login.clone();
-                    let mut login = before.clone().unwrap_or(WebLogin {
-                        login_id: String::new(),
-                        allowed_ips: Vec::new(),
-                        blocked: false,
-                    });
-                    if let Some(id) = &w.login_id {
+                    let before = base.web_login.as_ref();
+                    let mut login = match before {
+                        Some(b) if keep => b.clone(),
+                        _ => WebLogin { login_id: String::new(), allowed_ips: Vec::new(), blocked: false },
+                    };
+                    if let Some(id) = w.login_id {
                         login.login_id = id.trim().to_owned();
                     }
                     let id_changed = before.as_ref().is_none_or(|b| b.login_id != login.login_id);
@@ -264,7 +362,7 @@ impl Engine {
                             ));
                         }
                     }
-                    if let Some(ips) = &w.allowed_ips {
+                    if let Some(ips) = w.allowed_ips {
                         let ips: Vec<String> = ips.iter().map(|s| s.trim().to_owned()).collect();
                         for (i, entry) in ips.iter().enumerate() {
                             if !ip::is_valid(entry) {
@@ -279,7 +377,7 @@ impl Engine {
                     if let Some(b) = w.blocked {
                         login.blocked = b;
                     }
-                    if let Some(pw) = &w.password {
+                    if let Some(pw) = w.password {
                         let local = user.email.split('@').next().unwrap_or("");
                         match web_login::check_password(pw, &self.policy.password, &[&login.login_id, local]) {
                             Ok(()) => password_set = true,
@@ -292,8 +390,8 @@ impl Engine {
             }
         }
 
-        if let Some(ids) = &draft.allowed_caller_ids {
-            user.allowed_caller_ids = ids.as_ref().map(|ids| {
+        if let Some(ids) = draft.allowed_caller_ids {
+            user.allowed_caller_ids = ids.map(|ids| {
                 ids.iter()
                     .enumerate()
                     .map(|(i, c)| {
@@ -315,16 +413,18 @@ impl Engine {
             });
         }
 
-        if let Some(ids) = &draft.report_users {
+        if let Some(ids) = draft.report_users {
             if let Some(ids) = ids {
                 for (i, id) in ids.iter().enumerate() {
-                    let is_new = mode == Mode::Add && draft.id.as_deref() == Some(id.as_str());
+                    let is_new = mode == Mode::Add && draft.id == Some(id.as_str());
                     if self.pos(id).is_none() && !is_new {
                         out.push(Violation::at(format!("reportUsers[{i}]"), Problem::UserUnknown { id: id.clone() }));
                     }
                 }
             }
-            user.report_users = ids.clone();
+            if keep {
+                user.report_users = ids.map(<[String]>::to_vec);
+            }
         }
 
         Checked { user, violations: out, password_set }
@@ -347,33 +447,5 @@ pub(crate) fn schedule_text(text: &str) -> &str {
         "24/7"
     } else {
         text
-    }
-}
-
-/// The draft that re-checks a stored user in full (audit), but for the schedule, which
-/// the audit checks once per distinct text.
-pub(crate) fn draft_of(u: &User) -> UserDraft {
-    UserDraft {
-        id: Some(u.id.clone()),
-        name: Some(u.name.clone()),
-        email: Some(u.email.clone()),
-        mobile: Some(u.mobile.clone()),
-        alt_mobile: u.alt_mobile.clone().map(Some),
-        extension: Some(u.extension.clone()),
-        role: Some(u.role.as_str().to_owned()),
-        pro: Some(u.pro),
-        schedule: None,
-        time_zone: u.time_zone.clone().map(Some),
-        departments: Some(u.departments.clone()),
-        web_login: u.web_login.as_ref().map(|w| {
-            Some(crate::model::WebLoginDraft {
-                login_id: Some(w.login_id.clone()),
-                allowed_ips: Some(w.allowed_ips.clone()),
-                blocked: Some(w.blocked),
-                password: None,
-            })
-        }),
-        allowed_caller_ids: u.allowed_caller_ids.clone().map(Some),
-        report_users: u.report_users.clone().map(Some),
     }
 }

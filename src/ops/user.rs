@@ -145,7 +145,7 @@ impl Engine {
             None => self.next_id(),
         };
         let base = self.blank_user(id);
-        let checked = self.check_fields(&base, draft, None, Mode::Add);
+        let checked = self.check_fields(&base, &draft.into(), None, Mode::Add);
         violations.extend(checked.violations);
         let user = checked.user;
         violations.extend(self.limit_violations(1, u64::from(user.pro)));
@@ -257,7 +257,7 @@ impl Engine {
                 }
             }
         }
-        let checked = self.check_fields(before, patch, Some(pos), Mode::Edit);
+        let checked = self.check_fields(before, &patch.into(), Some(pos), Mode::Edit);
         violations.extend(checked.violations);
         let after = checked.user;
         if after.pro && !before.pro && self.counts(&after) {
