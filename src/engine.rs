@@ -299,6 +299,14 @@ impl Engine {
     }
 
     /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
+    /// Room for `n` more users, so adding them does not regrow the indexes.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.account.users.reserve(n);
+        for map in [&mut self.idx.by_id, &mut self.idx.email, &mut self.idx.mobile, &mut self.idx.extension] {
+            map.reserve(n);
+        }
+    }
+
     pub(crate) fn push_user(&mut self, user: User) {
         let pos = self.account.users.len();
         self.account.users.push(user);

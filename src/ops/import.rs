@@ -92,6 +92,7 @@ impl Engine {
         }
 
         let mut sim = self.clone();
+        sim.reserve(rows.len());
         let mut violations = Vec::new();
         for rec in rows {
             if rec.fields.len() != columns.len() {
@@ -119,16 +120,15 @@ impl Engine {
                     },
                 }
             }
-            let (outcome, mutation) = sim.add_user(actor, &draft);
-            let mut errors: Vec<Violation> =
-                outcome.violations.into_iter().filter(|v| v.severity == Severity::Error).collect();
+            let (mut errors, user) = match sim.new_user(actor, &draft) {
+                Err(v) => (vec![v], None),
+                Ok(n) => (n.violations.into_iter().filter(|v| v.severity == Severity::Error).collect(), Some(n.user)),
+            };
             if let Some(value) = bad_pro {
                 errors.push(Violation::at("pro", Problem::ValueInvalid { value }));
             }
-            if errors.is_empty() {
-                if let Some(m) = mutation {
-                    sim.perform(m);
-                }
+            if let Some(user) = user.filter(|_| errors.is_empty()) {
+                sim.push_user(user);
             }
             for mut v in errors {
                 v.row = Some(rec.line);

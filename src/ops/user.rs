@@ -40,6 +40,13 @@ fn patched_fields(p: &UserDraft) -> Vec<&'static str> {
     out
 }
 
+/// What [`Engine::new_user`] finds.
+pub(crate) struct NewUser {
+    pub violations: Vec<Violation>,
+    pub password_set: bool,
+    pub user: User,
+}
+
 impl Engine {
     /// May `actor` edit `field` of `target`? The permission part of SPEC §5 for edits.
     pub(crate) fn may_edit(&self, actor: Actor<'_>, target: &User, field: &str) -> Result<(), Violation> {
@@ -108,19 +115,31 @@ impl Engine {
     }
 
     pub(crate) fn add_user(&self, actor: &str, draft: &UserDraft) -> (Outcome, Option<Mutation>) {
-        let actor = match self.actor(actor) {
-            Ok(a) => a,
-            Err(v) => return denied(v),
-        };
+        match self.new_user(actor, draft) {
+            Err(v) => denied(v),
+            Ok(NewUser { violations, password_set, user }) => {
+                let mut outcome = Outcome::from_violations(violations);
+                outcome.effects.push(Effect::InviteSent);
+                if password_set {
+                    outcome.effects.push(Effect::PasswordChanged);
+                }
+                outcome.user = Some(user.clone());
+                (outcome, Some(Mutation::Add(Box::new(user))))
+            }
+        }
+    }
+
+    /// The user `addUser` would add and what is wrong with it (import adds the rows
+    /// through this, without an Outcome per row); `Err` when the actor may not add it.
+    pub(crate) fn new_user(&self, actor: &str, draft: &UserDraft) -> Result<NewUser, Violation> {
+        let actor = self.actor(actor)?;
         if let Actor::User(a) = actor {
             if can(&self.policy.roles, a, Capability::AddUsers, None) {
                 let role = draft.role.as_deref().and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
                 let deps = draft.departments.as_deref().unwrap_or(&[]);
-                if let Err(v) = self.may_assign(a, Capability::AddUsers, role, Some((deps, &[]))) {
-                    return denied(v);
-                }
+                self.may_assign(a, Capability::AddUsers, role, Some((deps, &[])))?;
             } else {
-                return denied(Violation::general(Problem::NotPermitted { action: "add_users" }));
+                return Err(Violation::general(Problem::NotPermitted { action: "add_users" }));
             }
         }
         let mut violations = Vec::new();
@@ -149,13 +168,7 @@ impl Engine {
         violations.extend(checked.violations);
         let user = checked.user;
         violations.extend(self.limit_violations(1, u64::from(user.pro)));
-        let mut outcome = Outcome::from_violations(violations);
-        outcome.effects.push(Effect::InviteSent);
-        if checked.password_set {
-            outcome.effects.push(Effect::PasswordChanged);
-        }
-        outcome.user = Some(user.clone());
-        (outcome, Some(Mutation::Add(Box::new(user))))
+        Ok(NewUser { violations, password_set: checked.password_set, user })
     }
 
     /// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
