@@ -501,18 +501,47 @@ impl Serialize for FieldState {
     }
 }
 
-/// `editableFields` serialised with a client's message table.
+/// What serialises with a client's message table (messages from it where it has the code).
+trait Localize {
+    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error>;
+}
+
+impl Localize for Violation {
+    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
+        Violation::serialize_with(self, ser, table)
+    }
+}
+
+impl Localize for FieldState {
+    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
+        FieldState::serialize_with(self, ser, table)
+    }
+}
+
+/// One value serialised with a client's message table.
+struct Localized<'a, T>(&'a T, Option<&'a MessageTable>);
+
+impl<T: Localize> Serialize for Localized<'_, T> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize_with(ser, self.1)
+    }
+}
+
+/// The violations, each with the client's message table.
+struct LocalizedList<'a>(&'a [Violation], Option<&'a MessageTable>);
+
+impl Serialize for LocalizedList<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(|v| Localized(v, self.1)))
+    }
+}
+
+/// `editableFields`, each read-only reason with the client's message table.
 struct LocalizedFields<'a>(&'a BTreeMap<String, FieldState>, Option<&'a MessageTable>);
 
 impl Serialize for LocalizedFields<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        struct One<'a>(&'a FieldState, Option<&'a MessageTable>);
-        impl Serialize for One<'_> {
-            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-                self.0.serialize_with(ser, self.1)
-            }
-        }
-        ser.collect_map(self.0.iter().map(|(k, v)| (k, One(v, self.1))))
+        ser.collect_map(self.0.iter().map(|(k, v)| (k, Localized(v, self.1))))
     }
 }
 
@@ -540,21 +569,6 @@ pub struct Outcome {
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         self.serialize_with(ser, None)
-    }
-}
-
-/// Violations serialised with a client's message table.
-struct Localized<'a>(&'a [Violation], Option<&'a MessageTable>);
-
-impl Serialize for Localized<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        struct One<'a>(&'a Violation, Option<&'a MessageTable>);
-        impl Serialize for One<'_> {
-            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-                self.0.serialize_with(ser, self.1)
-            }
-        }
-        ser.collect_seq(self.0.iter().map(|v| One(v, self.1)))
     }
 }
 
@@ -593,7 +607,7 @@ impl Outcome {
     pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
         let mut map = ser.serialize_map(None)?;
         map.serialize_entry("ok", &self.ok)?;
-        map.serialize_entry("violations", &Localized(&self.violations, table))?;
+        map.serialize_entry("violations", &LocalizedList(&self.violations, table))?;
         map.serialize_entry("effects", &self.effects)?;
         map.serialize_entry("user", &self.user)?;
         map.serialize_entry("changes", &self.changes)?;
