@@ -1,6 +1,6 @@
 // The Users screen: UI glue around the roster-rules web build. Every verdict (errors,
 // permissions, schedules, plans) comes from the engine; this file only renders them.
-import init, { Engine, parseSchedule } from '../pkg/js/browser.js';
+import init, { Engine, parseSchedule, capabilityNames } from '../pkg/js/browser.js';
 
 const $ = (sel, el = document) => el.querySelector(sel);
 const h = (tag, attrs = {}, ...kids) => {
@@ -15,9 +15,6 @@ const h = (tag, attrs = {}, ...kids) => {
   return el;
 };
 
-// Names of the capabilities, for the matrix rows (the reach of each comes from the engine).
-const CAPABILITIES = ['receive_calls', 'panel_login', 'view_own_calls', 'view_reports', 'add_users',
-  'edit_users', 'deactivate_users', 'delete_users', 'manage_departments', 'manage_billing', 'reset_passwords'];
 const ADD_FIELDS = ['name', 'email', 'mobile', 'extension', 'role', 'pro', 'schedule', 'departments'];
 const EDIT_FIELDS = ['name', 'email', 'mobile', 'extension', 'role', 'pro', 'schedule', 'departments'];
 const MAX_ROWS = 200;
@@ -236,7 +233,7 @@ function renderActorSelect() {
 function renderCaps() {
   const caps = engine.capabilities(actor) ?? {};
   $('#caps-actor').textContent = usersById.get(actor)?.name ?? actor;
-  $('#caps tbody').replaceChildren(...CAPABILITIES.map((c) => h('tr', { 'data-cap': c, class: caps[c] ? 'yes' : 'no' },
+  $('#caps tbody').replaceChildren(...capabilityNames().map((c) => h('tr', { 'data-cap': c, class: caps[c] ? 'yes' : 'no' },
     h('td', { text: c.replace(/_/g, ' ') }),
     h('td', { text: caps[c] ? caps[c].replace(/_/g, ' ') : '—' }))));
 }
@@ -316,23 +313,6 @@ function setupAddForm() {
 }
 
 // ---------------------------------------------------------------- edit panel
-/** The engine's own text for why `field` is read-only: it gives `reason` as a code only,
- * so ask it for the violation of a would-be change of that field. */
-function reasonText(target, field, reason) {
-  const u = usersById.get(target);
-  const cur = u[field];
-  let probe;
-  if (field === 'pro') probe = !cur;
-  else if (field === 'departments') probe = (cur ?? []).length ? [] : [(account.departments ?? [])[0]?.id ?? 'x'];
-  else if (field === 'role') probe = (cur ?? 'agent') === 'agent' ? 'manager' : 'agent';
-  else probe = `${cur ?? ''}9`;
-  const out = field === 'mobile' && reason === 'mobile_immutable'
-    ? engine.checkField('mobile', probe, target)
-    : engine.check({ type: 'editUser', actor, target, patch: { [field]: probe } });
-  const v = out.violations.find((x) => x.code === reason);
-  return v ? v.message + (v.hint ? ` ${v.hint}` : '') : reason.replace(/_/g, ' ');
-}
-
 function editValue(u, f) {
   if (f === 'pro') return !!u.pro;
   if (f === 'departments') return u.departments ?? [];
@@ -387,7 +367,7 @@ function renderEdit() {
   if (!ef.ok) kids.push(h('p', { class: 'msg error', text: violationsText(ef) }));
 
   for (const f of EDIT_FIELDS) {
-    const st = fields[f] ?? { editable: false, reason: 'not_permitted' };
+    const st = fields[f] ?? { editable: false };
     const ro = !st.editable;
     const val = editValue(u, f);
     const id = `edit-${f}`;
@@ -407,8 +387,8 @@ function renderEdit() {
       f === 'pro' ? null : h('label', { for: id, text: f === 'departments' ? 'Departments' : f[0].toUpperCase() + f.slice(1) }),
       control);
     if (ro) {
-      wrap.append(h('div', { class: 'reason', id: `${id}-reason`, 'data-reason': st.reason, 'data-testid': `edit-${f}-reason` },
-        h('strong', { text: 'Read-only: ' }), reasonText(u.id, f, st.reason)));
+      wrap.append(h('div', { class: 'reason', id: `${id}-reason`, 'data-reason': st.reason ?? '', 'data-testid': `edit-${f}-reason` },
+        h('strong', { text: 'Read-only: ' }), st.message ?? '', st.hint ? ` ${st.hint}` : null));
       if (f === 'mobile' && st.reason === 'mobile_immutable') wrap.append(replaceBox(u));
     } else {
       wrap.append(h('div', { class: 'msg', id: `${id}-msg`, 'aria-live': 'polite' }));
