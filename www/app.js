@@ -24,6 +24,16 @@ const words = (code) => code.replace(/_/g, ' ');
 const fullText = (v) => (v.message ?? '') + (v.hint ? ` ${v.hint}` : '');
 const errorsOf = (out) => out.violations.filter((v) => v.severity === 'error');
 
+/** Replaces `el`'s children with `build()` unless `sig` says they are the same already: no
+ * DOM work, and a live region does not announce an unchanged message again per keystroke. */
+function rewrite(el, sig, build) {
+  if (el.dataset.sig === sig) return false;
+  el.dataset.sig = sig;
+  el.replaceChildren(...build());
+  return true;
+}
+const sigOf = (violations) => JSON.stringify(violations.map((v) => [v.code, v.field, v.message, v.hint, v.params?.suggestion]));
+
 // ---------------------------------------------------------------- layout (no rules here)
 // Which fields each form shows, in what order, with what control. The JSON shape a
 // control reads is the one engine.checkField and the ops take (see readValue).
@@ -286,11 +296,8 @@ function showViolations(prefix, key, violations) {
     ctl.dispatchEvent(new Event('input', { bubbles: true }));
   };
   const source = key === 'schedule' ? ctl.value : null;
-  // Unchanged messages are not rewritten: no DOM work, and no repeated live announcement.
-  const sig = JSON.stringify([source, list.map((v) => [v.code, v.field, v.message, v.hint, v.params?.suggestion])]);
-  if (msg.dataset.sig === sig) return;
-  msg.dataset.sig = sig;
-  msg.replaceChildren(...list.map((v) => violationLine(v, { suggest, testId: `${id}-suggest`, source })));
+  const sig = JSON.stringify([source, sigOf(list)]);
+  if (!rewrite(msg, sig, () => list.map((v) => violationLine(v, { suggest, testId: `${id}-suggest`, source })))) return;
   msg.dataset.code = list.map((v) => v.code).join(' ');
   msg.className = `msg ${invalid ? 'error' : list.length ? 'warning' : ''}`;
   if (invalid) ctl.closest('details')?.setAttribute('open', '');
@@ -407,9 +414,14 @@ function actionButton(u, label, type) {
   return h('button', {
     type: 'button', class: 'small', disabled: !!denied, title: denied ? fullText(denied) : null,
     'aria-label': `${label} ${u.name}`, 'data-testid': `${label.toLowerCase()}-${u.id}`,
-    onclick: (e) => { e.stopPropagation(); runOp(op, `${label} ${u.name}`); },
+    onclick: (e) => { e.stopPropagation(); runOp(op, `${label} ${u.name}`); focusRow(u.id); },
     text: label,
   });
+}
+
+/** Keyboard focus after a re-render: the user's name in the list, or the list's heading. */
+function focusRow(id) {
+  (document.querySelector(`#users-body tr[data-id="${CSS.escape(id)}"] button.linkish`) ?? byId('users-h')).focus();
 }
 
 function renderUsers() {
@@ -490,6 +502,7 @@ function setupAddForm() {
       for (const key of ADD_FIELDS) showViolations('add', key, []);
       renderAdd();
       selectUser(out.user.id);
+      byId('add-name').focus(); // ready for the next user
     } else {
       for (const key of ADD_FIELDS) addTouched.add(key);
       renderAdd();
@@ -529,9 +542,9 @@ function refreshAdd() {
     if (!byMessage.has(k)) byMessage.set(k, []);
     byMessage.get(k).push(FIELDS[formKey(v.field)].label);
   }
-  byId('add-form-msg').replaceChildren(
+  rewrite(byId('add-form-msg'), JSON.stringify([sigOf(general), [...byMessage]]), () => [
     ...general.map((v) => violationLine(v)),
-    ...[...byMessage].map(([text, labels]) => h('div', { class: 'todo', text: `${labels.join(', ')}: ${text}` })));
+    ...[...byMessage].map(([text, labels]) => h('div', { class: 'todo', text: `${labels.join(', ')}: ${text}` }))]);
   renderScheduleView('add', byId('add-schedule').value, out.user?.schedule);
   return out;
 }
@@ -596,7 +609,8 @@ function renderEdit() {
     h('div', { class: 'msg form-msg', id: 'edit-form-msg', 'aria-live': 'polite' }),
     h('div', { class: 'buttons' },
       h('button', { type: 'submit', id: 'edit-save', 'data-testid': 'edit-save', disabled: true, text: 'Save changes' }),
-      h('button', { type: 'button', class: 'secondary', id: 'edit-undo', text: 'Undo changes', onclick: () => renderEdit() })));
+      h('button', { type: 'button', class: 'secondary', id: 'edit-undo', text: 'Undo changes',
+        onclick: () => { renderEdit(); byId('edit-h').focus(); } })));
   form.addEventListener('input', (e) => {
     const key = e.target.closest('[data-field]')?.dataset.field;
     if (key) onEditInput(key);
@@ -648,7 +662,8 @@ function refreshEdit() {
   let rest = [];
   if (out) rest = showFormCheck('edit', out, editable);
   else for (const key of editable) showViolations('edit', key, []); // nothing changed: nothing to say
-  byId('edit-form-msg').replaceChildren(...rest.filter((v) => v.severity === 'error').map((v) => violationLine(v)));
+  const general = errorsOf({ violations: rest });
+  rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
   renderScheduleView('edit', byId('edit-schedule').value, out?.user?.schedule ?? edit.user.schedule);
   return out;
 }
@@ -660,9 +675,11 @@ function saveEdit() {
   const out = runOp({ type: 'editUser', actor, target: u.id, patch }, `Save ${u.name}`, (o) => o.changes.length
     ? `${o.changes.map((c) => `${c.field} ${JSON.stringify(c.from ?? null)} → ${JSON.stringify(c.to ?? null)}`).join('; ')}.`
     : 'saved.');
-  if (!out.ok) {
-    const rest = showFormCheck('edit', out, new Set(EDIT_FIELDS.filter((k) => edit.state(k).editable)));
-    byId('edit-form-msg').replaceChildren(...errorsOf({ violations: rest }).map((v) => violationLine(v)));
+  if (out.ok) {
+    byId('edit-h').focus(); // the Save button was re-rendered away
+  } else {
+    const general = errorsOf({ violations: showFormCheck('edit', out, new Set(EDIT_FIELDS.filter((k) => edit.state(k).editable))) });
+    rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
   }
 }
 
@@ -700,6 +717,8 @@ function replaceBox(u) {
   const run = h('button', { type: 'button', id: 'replace-run', disabled: true, text: 'Run the plan' });
   const input = h('input', { id: 'replace-mobile', inputmode: 'tel', autocomplete: 'off', 'aria-describedby': 'replace-msg' });
   let plan = [];
+  // Enter here must not submit the edit form around it (that would save other changes).
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') e.preventDefault(); });
   input.addEventListener('input', (e) => {
     e.stopPropagation(); // not a field of the edit form
     list.replaceChildren();
