@@ -103,6 +103,7 @@ test('a taken extension shows the error and a suggestion that fixes it', async (
   assert.equal(await userCount(page), before + 1);
   assert.match(await page.locator('#users-body').textContent(), /Gita Nair/);
   assert.match(await statusText(page, /Add Gita Nair/), /added as u7.*invite sent/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'add-name'); // ready for the next one
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -132,7 +133,10 @@ test("the manager sees an admin's fields read-only, with the reason", async () =
 
   // The owner on an agent: the mobile is immutable, and the replace plan is offered.
   await page.selectOption('#actor', 'u1');
-  await page.getByTestId('user-row-u4').click();
+  // By keyboard this time: the user's name is a button; focus moves to the edit panel.
+  await page.getByTestId('user-row-u4').getByRole('button', { name: 'Dev Patel', exact: true }).press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'edit-h');
+  assert.match(await page.getByTestId('edit-panel').locator('h3').textContent(), /Dev Patel · u4/);
   const mobileWhy = await described(page, '#edit-mobile');
   assert.deepEqual(mobileWhy.reasons, ['mobile_immutable']);
   assert.match(mobileWhy.text, /cannot be changed\. Replace the user/);
@@ -151,6 +155,7 @@ test("the manager sees an admin's fields read-only, with the reason", async () =
   await page.getByTestId('edit-save').click();
   assert.match(await page.getByTestId('user-row-u4').textContent(), /agent.*16/);
   assert.match(await statusText(page, /Save Dev Patel/), /extension "13" → "16"/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'edit-h'); // not lost with the old Save button
   assert.match(await page.getByTestId('reachable').textContent(), /Can this user take a call now\?/);
   assert.deepEqual(errors, []);
   await page.close();
