@@ -134,10 +134,13 @@ function refreshAccount() {
   usersById = new Map(account.users.map((u) => [u.id, u]));
 }
 
+/** The line under the header (sticky, so a phone sees the result of what it just did).
+ * Empty, it collapses but stays in the accessibility tree, so the live region is heard. */
 function status(text, kind = 'info') {
-  const el = byId('status');
-  el.textContent = text;
-  el.dataset.kind = kind;
+  byId('status').textContent = text;
+  byId('status-bar').dataset.kind = kind;
+  byId('status-bar').classList.toggle('empty', !text);
+  byId('status-dismiss').hidden = !text;
 }
 
 /** Applies `op`; on success re-renders everything. `done(out)` words the success. */
@@ -835,6 +838,7 @@ async function main() {
     buildEngine(n > 0 ? generatedAccount(base, n) : base);
     byId('tz-list').replaceChildren(...(Intl.supportedValuesOf?.('timeZone') ?? []).map((z) => h('option', { value: z })));
     byId('actor').addEventListener('change', (e) => { actor = e.target.value; renderAll(); });
+    byId('status-dismiss').addEventListener('click', () => status(''));
     setupSettings();
     setupAddForm();
     setupImport();
