@@ -94,6 +94,9 @@ test('a taken extension shows the error and a suggestion that fixes it', async (
   assert.match(await page.locator('#add-role-msg').textContent(), /needs a Pro licence/);
   await page.locator('#add-pro').check();
   assert.equal((await page.locator('#add-role-msg').textContent()).trim(), '');
+  // ... and Pro itself meets the seat limit (the sample's 3 seats are taken), with the hint.
+  assert.match(await page.locator('#add-pro-msg').textContent(), /All 3 Pro seats are in use\. Turn Pro off on an inactive user, or buy more seats\./);
+  assert.equal(await page.locator('#add-pro').getAttribute('aria-invalid'), 'true');
   await page.selectOption('#add-role', 'agent');
   await page.locator('#add-pro').uncheck();
   await page.locator('#add-departments input[value=sales]').check();
