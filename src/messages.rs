@@ -45,10 +45,10 @@ pub const ENGLISH: &[(&str, &str, Option<&str>)] = &[
     ("department_unknown", "Department {department} does not exist.", None),
     ("no_department", "The user is in no department, so receives no IVR calls.", Some("Add the user to a department to route calls.")),
     ("login_id_invalid", "The login id must have at least {min} characters: letters, digits, . _ - @.", None),
-    ("login_id_taken", "Login id {loginId} is already used.", None),
+    ("login_id_taken", "Login id {loginId} is already used.", Some("Each panel login needs its own id; add a digit or the surname.")),
     ("ip_invalid", "{ip} is not an IP address or CIDR block.", Some("Write it like 203.0.113.7 or 203.0.113.0/24.")),
     ("password_weak", "The password is too weak ({reason}).", Some("Use 8 to 64 characters with a letter and a digit, not your login id or email name.")),
-    ("caller_id_unknown", "Caller id {callerId} is not one of this account's numbers.", None),
+    ("caller_id_unknown", "Caller id {callerId} is not one of this account's numbers.", Some("Choose one of the account's caller ids, or add the number to the account first.")),
     ("user_unknown", "There is no user {id}.", None),
     ("id_taken", "User id {id} is used twice.", None),
     ("not_permitted", "You are not permitted to do this ({action}).", Some("Ask an owner or admin.")),
@@ -59,8 +59,8 @@ pub const ENGLISH: &[(&str, &str, Option<&str>)] = &[
     ("pro_seat_limit", "All {proSeats} Pro seats are in use.", Some("Turn Pro off on an inactive user, or buy more seats.")),
     ("last_admin", "The account must keep at least one active owner or admin.", Some("Make another user an admin first.")),
     ("mobile_immutable", "The mobile number of an existing user cannot be changed.", Some("Replace the user: add a new user with the new number and the same role, extension and departments, then deactivate the old one.")),
-    ("immutable_field", "{field} cannot be changed.", None),
-    ("sso_managed", "{field} is managed by your identity provider.", Some("Change it there, then sync.")),
+    ("immutable_field", "The {field} field cannot be changed.", None),
+    ("sso_managed", "The {field} field is managed by your identity provider.", Some("Change it there, then sync.")),
     ("user_in_routing", "The user is a member of {departments} and cannot be deleted.", Some("Remove the user from these departments, or deactivate instead.")),
     ("not_deactivated", "Only deactivated users can be deleted.", Some("Deactivate the user first.")),
     ("reset_unregistered_email", "A password reset must come from the registered email or an owner or admin.", Some("The account manager must update the email after verifying proof from the user.")),
@@ -79,6 +79,13 @@ pub fn english(code: &str) -> (&'static str, Option<&'static str>) {
 
 /// Fills `{name}` holes of `template` from `params` (unknown names are left as written).
 pub fn fill(template: &str, params: &[(&'static str, Param)]) -> String {
+    fill_as(template, params, false)
+}
+
+/// [`fill`], and with `words` the machine words of `reason` and `action` params read as
+/// words (`too_short` → `too short`): the English defaults are read by people, while a
+/// client's table gets the params as they are.
+fn fill_as(template: &str, params: &[(&'static str, Param)], words: bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -88,6 +95,9 @@ pub fn fill(template: &str, params: &[(&'static str, Param)]) -> String {
             Some(close) => {
                 let name = after.get(1..close).unwrap_or("");
                 match params.iter().find(|(k, _)| *k == name) {
+                    Some((k, v)) if words && matches!(*k, "reason" | "action") => {
+                        out.push_str(&v.text().replace('_', " "))
+                    }
                     Some((_, v)) => out.push_str(&v.text()),
                     None => out.push_str(after.get(..=close).unwrap_or("")),
                 }
@@ -111,8 +121,8 @@ pub fn format(code: &str, params: &[(&'static str, Param)], table: Option<&Messa
     }
     let (message, hint) = english(code);
     let has_null = |tpl: &str| params.iter().any(|(k, v)| *v == Param::Null && tpl.contains(&format!("{{{k}}}")));
-    let hint = hint.filter(|h| !has_null(h)).map(|h| fill(h, params));
-    (fill(message, params), hint)
+    let hint = hint.filter(|h| !has_null(h)).map(|h| fill_as(h, params, true));
+    (fill_as(message, params, true), hint)
 }
 
 #[cfg(test)]
@@ -131,5 +141,14 @@ mod tests {
         t.insert("required".into(), MessageTemplate { message: "Pflichtfeld".into(), hint: None });
         assert_eq!(format("required", &[], Some(&t)).0, "Pflichtfeld");
         assert_eq!(format("required", &[], None).0, "This field is required.");
+    }
+
+    #[test]
+    fn english_reads_reasons_as_words_and_a_table_gets_them_raw() {
+        let p = [("reason", Param::Str("too_short".into()))];
+        assert_eq!(format("password_weak", &p, None).0, "The password is too weak (too short).");
+        let mut t = MessageTable::new();
+        t.insert("password_weak".into(), MessageTemplate { message: "schwach: {reason}".into(), hint: None });
+        assert_eq!(format("password_weak", &p, Some(&t)).0, "schwach: too_short");
     }
 }

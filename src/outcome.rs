@@ -375,7 +375,7 @@ impl Violation {
     /// use roster_rules::outcome::{Problem, Violation};
     /// let v = Violation::at("name", Problem::SsoManaged { field: "name".into() });
     /// let (message, hint) = v.text(None);
-    /// assert_eq!(message, "name is managed by your identity provider.");
+    /// assert_eq!(message, "The name field is managed by your identity provider.");
     /// assert_eq!(hint.as_deref(), Some("Change it there, then sync."));
     /// ```
     pub fn text(&self, table: Option<&MessageTable>) -> (String, Option<String>) {

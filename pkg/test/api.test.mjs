@@ -129,7 +129,7 @@ test('editableFields says why a field is read-only, in the message table\'s word
   const fields = engine.check({ type: 'editableFields', actor: 'u1', target: 'u4' }).fields;
   assert.deepEqual(fields.extension, { editable: true });
   assert.equal(fields.name.reason, 'sso_managed');
-  assert.equal(fields.name.message, 'name is managed by your identity provider.');
+  assert.equal(fields.name.message, 'The name field is managed by your identity provider.');
   assert.equal(fields.name.hint, 'Change it there, then sync.');
   assert.deepEqual(fields.name.params, { field: 'name' });
   assert.equal(fields.mobile.reason, 'mobile_immutable');

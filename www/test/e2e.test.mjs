@@ -120,12 +120,12 @@ test("the manager sees an admin's fields read-only, with the reason", async () =
   // The engine's FieldState message and hint, said once for the fields that share it.
   const why = await described(page, '#edit-name');
   assert.deepEqual(why.reasons, ['not_permitted']);
-  assert.match(why.text, /Read-only: You are not permitted to do this \(edit_users\)\. Ask an owner or admin\./);
+  assert.match(why.text, /Read-only: You are not permitted to do this \(edit users\)\. Ask an owner or admin\./);
   for (const f of ['#edit-email', '#edit-extension', '#edit-webLogin-loginId', '#edit-schedule']) {
     assert.deepEqual((await described(page, f)).reasons, ['not_permitted'], f);
   }
   // A password is a reset: its own reason.
-  assert.match((await described(page, '#edit-webLogin-password')).text, /reset_passwords/);
+  assert.match((await described(page, '#edit-webLogin-password')).text, /\(reset passwords\)/);
   assert.equal(await page.locator('#edit-role').isDisabled(), true);
   assert.equal(await page.getByTestId('edit-save').isDisabled(), true);
   // The manager's capability matrix (rows from capabilityNames()) and the actions, from the engine.
@@ -172,7 +172,7 @@ test('with SSO on, an admin sees name and email read-only, managed by the identi
   await page.getByTestId('sso-toggle').check();
   await page.waitForFunction(() => document.querySelector('#edit-name')?.hasAttribute('readonly'));
   assert.match(await page.getByTestId('account-summary').textContent(), /SSO manages name, email/);
-  for (const [f, text] of [['name', 'name is managed by your identity provider.'], ['email', 'email is managed by your identity provider.']]) {
+  for (const [f, text] of [['name', 'The name field is managed by your identity provider.'], ['email', 'The email field is managed by your identity provider.']]) {
     const why = await described(page, `#edit-${f}`);
     assert.deepEqual(why.reasons, ['sso_managed'], f);
     assert.ok(why.text.includes(text), why.text);
