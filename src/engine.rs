@@ -7,13 +7,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// The maps of the indexes: key text → position.
-pub(crate) type KeyMap = HashMap<String, usize>;
-
 use crate::model::{Account, ExtensionRange, Policy, User};
 use crate::ops::Op;
 use crate::outcome::Outcome;
 use crate::rules::{email, phone};
+
+/// The maps of the indexes: key text → position.
+pub(crate) type KeyMap = HashMap<String, usize>;
 
 /// The host's knowledge of emails used in other workspaces (SPEC §6 "Directory").
 pub trait Directory: Send + Sync {
@@ -298,7 +298,6 @@ impl Engine {
         }
     }
 
-    /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
     /// Room for `n` more users, so adding them does not regrow the indexes.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.account.users.reserve(n);
@@ -307,6 +306,7 @@ impl Engine {
         }
     }
 
+    /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
     pub(crate) fn push_user(&mut self, user: User) {
         let pos = self.account.users.len();
         self.account.users.push(user);

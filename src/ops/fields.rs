@@ -41,7 +41,6 @@ pub(crate) enum Mode {
 
 /// The fields a check reads, borrowed: from a [`UserDraft`] (add, edit, import) or from
 /// a stored [`User`] (audit), so re-checking 100,000 stored users copies no strings.
-#[derive(Default)]
 pub(crate) struct Fields<'a> {
     pub id: Option<&'a str>,
     pub name: Option<&'a str>,
