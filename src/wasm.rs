@@ -44,6 +44,24 @@ fn parse(json: &str) -> JsValue {
     JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
+/// The Outcome with nothing to say, the usual answer while a user types. Each string made
+/// from wasm memory costs a `TextDecoder` call in the glue, so its JSON text (the text
+/// `to_json` writes) is made into a JS string once and only `JSON.parse`d for each call.
+fn empty_ok() -> JsValue {
+    thread_local! {
+        static PARSE: Option<(js_sys::Function, JsValue, JsValue)> = {
+            let json = Reflect::get(&js_sys::global(), &JsString::from("JSON")).ok();
+            let parse = json.as_ref().and_then(|j| Reflect::get(j, &JsString::from("parse")).ok());
+            let text = JsValue::from(JsString::from(Outcome::from_violations(Vec::new()).to_json()));
+            json.zip(parse).map(|(j, p)| (js_sys::Function::from(p), j, text))
+        };
+    }
+    PARSE.with(|p| match p {
+        Some((parse, json, text)) => parse.call1(json, text).unwrap_or(JsValue::NULL),
+        None => JSON::parse(&Outcome::from_violations(Vec::new()).to_json()).unwrap_or(JsValue::NULL),
+    })
+}
+
 /// An `Error` carrying the `bad_request` Outcome as its `outcome` property.
 fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
     let message = outcome.violations.first().map(|v| {
@@ -80,6 +98,11 @@ impl WasmEngine {
     }
 
     fn out(&self, outcome: &Outcome) -> JsValue {
+        let o = outcome;
+        let empty = o.violations.is_empty() && o.effects.is_empty() && o.changes.is_empty();
+        if empty && o.user.is_none() && o.plan.is_none() && o.schedule.is_none() && o.fields.is_none() {
+            return empty_ok();
+        }
         parse(&outcome.to_json_with(self.messages.as_ref()))
     }
 

@@ -165,3 +165,16 @@ test('reachable uses the host Intl time zones and agrees with the native tzdb ac
 test('init resolves at once in Node', async () => {
   await init();
 });
+
+test('an empty ok answer is a fresh object each time, with the keys of the JSON Outcome', () => {
+  const engine = new Engine(sample());
+  const a = engine.checkField('name', 'Gita Nair');
+  assert.equal(JSON.stringify(a), '{"ok":true,"violations":[],"effects":[],"user":null,"changes":[]}');
+  a.violations.push('mutated by the caller');
+  a.ok = false;
+  const b = engine.checkField('email', 'gita@acme.in');
+  assert.notEqual(a, b);
+  assert.deepEqual(b, { ok: true, violations: [], effects: [], user: null, changes: [] });
+  // check() answers the same way when there is nothing to say.
+  assert.deepEqual(engine.check({ type: 'seatRequest', count: 1 }), b);
+});

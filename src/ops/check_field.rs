@@ -32,32 +32,12 @@ impl Engine {
     /// ```
     pub fn check_field(&self, field: &str, value: &Value, target: Option<&str>) -> Outcome {
         let value_is_null = value.is_null();
-        let (top, sub) = match field.split_once('.') {
-            Some((t, s)) => (t, Some(s)),
-            None => (field, None),
-        };
-        let mut inner = Map::new();
-        let value = match sub {
-            Some(s) => {
-                inner.insert(s.to_owned(), value.clone());
-                Value::Object(inner)
-            }
-            None => value.clone(),
-        };
-        let mut obj = Map::new();
-        obj.insert(top.to_owned(), value);
-        // Through the one JSON decoder (not `from_value`, which would compile the
-        // draft's decoder a second time into the `.wasm`).
-        let draft: UserDraft = match crate::request::decode(&Value::Object(obj).to_string()) {
-            Ok(d) => d,
-            // Named at the field the caller gave (an unknown key's path would be empty).
-            Err(o) => {
-                let detail = match o.violations.into_iter().next().map(|v| v.problem) {
-                    Some(Problem::BadRequest { detail, .. }) => detail,
-                    _ => String::new(),
-                };
-                return Outcome::bad_request(field, &detail);
-            }
+        let draft = match value.as_str().and_then(|text| text_draft(field, text)) {
+            Some(d) => d,
+            None => match decode_draft(field, value) {
+                Ok(d) => d,
+                Err(o) => return o,
+            },
         };
         let checked = match target {
             // Only the typed field is checked; a `null` (an empty form) is checked as a
@@ -94,5 +74,74 @@ impl Engine {
             rest.is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
         };
         Outcome::from_violations(checked.violations.into_iter().filter(at_field).collect())
+    }
+}
+
+/// The draft of a text typed into a plain text field, built directly: what the JSON
+/// decoder gives for `{field: text}`, without writing and reading JSON on every keystroke.
+fn text_draft(field: &str, text: &str) -> Option<UserDraft> {
+    let mut d = UserDraft::default();
+    let t = Some(text.to_owned());
+    match field {
+        "id" => d.id = t,
+        "name" => d.name = t,
+        "email" => d.email = t,
+        "mobile" => d.mobile = t,
+        "altMobile" => d.alt_mobile = Some(t),
+        "extension" => d.extension = t,
+        "role" => d.role = t,
+        "schedule" => d.schedule = t,
+        "timeZone" => d.time_zone = Some(t),
+        _ => return None,
+    }
+    Some(d)
+}
+
+/// The draft of `{field: value}` (a path like `webLogin.loginId` nests) through the one
+/// JSON decoder (not `from_value`, which would compile the draft's decoder a second time
+/// into the `.wasm`); a `bad_request` is named at the field the caller gave.
+fn decode_draft(field: &str, value: &Value) -> Result<UserDraft, Outcome> {
+    let (top, sub) = match field.split_once('.') {
+        Some((t, s)) => (t, Some(s)),
+        None => (field, None),
+    };
+    let value = match sub {
+        Some(s) => {
+            let mut inner = Map::new();
+            inner.insert(s.to_owned(), value.clone());
+            Value::Object(inner)
+        }
+        None => value.clone(),
+    };
+    let mut obj = Map::new();
+    obj.insert(top.to_owned(), value);
+    crate::request::decode(&Value::Object(obj).to_string()).map_err(|o| {
+        // An unknown key's path would be empty.
+        let detail = match o.violations.into_iter().next().map(|v| v.problem) {
+            Some(Problem::BadRequest { detail, .. }) => detail,
+            _ => String::new(),
+        };
+        Outcome::bad_request(field, &detail)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_text_gives_the_draft_the_json_decoder_gives() {
+        for field in ["id", "name", "email", "mobile", "altMobile", "extension", "role", "schedule", "timeZone"] {
+            for text in ["", " Asha Rao ", "x\u{0}y", "😀"] {
+                let direct = text_draft(field, text);
+                let decoded = decode_draft(field, &Value::String(text.to_owned())).ok();
+                assert!(direct.is_some(), "{field}");
+                assert_eq!(direct, decoded, "{field} = {text:?}");
+            }
+        }
+        // Everything else goes through the decoder.
+        for field in ["pro", "departments", "webLogin", "webLogin.loginId", "nope", "allowedCallerIds"] {
+            assert_eq!(text_draft(field, "x"), None, "{field}");
+        }
     }
 }
