@@ -99,7 +99,7 @@ impl WasmEngine {
 
     fn out(&self, outcome: &Outcome) -> JsValue {
         let o = outcome;
-        let empty = o.violations.is_empty() && o.effects.is_empty() && o.changes.is_empty();
+        let empty = o.ok && o.violations.is_empty() && o.effects.is_empty() && o.changes.is_empty();
         if empty && o.user.is_none() && o.plan.is_none() && o.schedule.is_none() && o.fields.is_none() {
             return empty_ok();
         }
