@@ -298,6 +298,12 @@ impl Engine {
         }
     }
 
+    /// A stored mobile as the index keys it: in E.164 where the phone rule normalises it,
+    /// else as written (an audit then reports it as `mobile_invalid`).
+    pub(crate) fn mobile_key(&self, stored: &str) -> String {
+        phone::normalize(stored, &self.policy.default_country).unwrap_or_else(|_| stored.to_owned())
+    }
+
     /// Room for `n` more users, so adding them does not regrow the indexes.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.account.users.reserve(n);
@@ -325,10 +331,10 @@ impl Engine {
             return;
         };
         let counts = self.policy.count_deactivated || !u.is_deactivated();
+        let mobile = self.mobile_key(&u.mobile);
         let idx = &mut self.idx;
         idx.claim(Key::Id, u.id.clone(), pos);
         idx.claim(Key::Email, email::key(u.email.trim()), pos);
-        let mobile = phone::normalize(&u.mobile, &self.policy.default_country).unwrap_or_else(|_| u.mobile.clone());
         idx.claim(Key::Mobile, mobile, pos);
         idx.claim(Key::Extension, u.extension.trim().to_owned(), pos);
         if let Some(w) = &u.web_login {

@@ -43,24 +43,18 @@ impl Engine {
             out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() }));
         }
         // Most users share a few schedules: each distinct text is parsed once.
-        let mut seen: crate::engine::KeyMap = crate::engine::KeyMap::default();
-        let mut schedules: Vec<Option<Violation>> = Vec::new();
+        let mut schedules: std::collections::HashMap<&str, Option<Violation>> = std::collections::HashMap::new();
         for (pos, u) in self.account.users.iter().enumerate() {
             let mut found = Vec::new();
             if self.idx.clash(pos, Key::Id).is_some() {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
             found.extend(self.check_fields(u, &Fields::of_user(u), Some(pos), Mode::Audit).violations);
-            let k = match seen.get(u.schedule.as_str()) {
-                Some(&k) => k,
-                None => {
-                    let parsed = crate::schedule::Schedule::parse(schedule_text(&u.schedule));
-                    schedules.push(parsed.err().map(|e| schedule_violation("schedule", &e)));
-                    seen.insert(u.schedule.clone(), schedules.len() - 1);
-                    schedules.len() - 1
-                }
-            };
-            found.extend(schedules.get(k).cloned().flatten());
+            let schedule = schedules.entry(u.schedule.as_str()).or_insert_with(|| {
+                let parsed = crate::schedule::Schedule::parse(schedule_text(&u.schedule));
+                parsed.err().map(|e| schedule_violation("schedule", &e))
+            });
+            found.extend(schedule.clone());
             if self.counts(u) {
                 counted += 1;
                 if let Some(Some(m)) = max.filter(|m| m.is_some_and(|m| counted == u64::from(m) + 1)) {

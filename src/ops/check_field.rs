@@ -45,20 +45,14 @@ impl Engine {
             None => {
                 let mode = if value_is_null { Mode::Add } else { Mode::Field };
                 let mut c = self.check_fields(&self.blank_user(String::new()), &(&draft).into(), None, mode);
-                // Turning Pro on needs a free seat, as `addUser` will say.
-                if c.user.pro {
-                    c.violations.extend(self.limit_violations(0, 1));
-                }
+                c.violations.extend(self.seat_for(None, &c.user));
                 c
             }
             Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
                 Some((pos, user)) => {
                     let mut c = self.check_fields(user, &(&draft).into(), Some(pos), Mode::Edit);
                     c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
-                    // As `editUser` says when Pro is turned on for a user who counts.
-                    if c.user.pro && !user.pro && self.counts(&c.user) {
-                        c.violations.extend(self.limit_violations(0, 1));
-                    }
+                    c.violations.extend(self.seat_for(Some(user), &c.user));
                     c
                 }
                 None => {

@@ -273,9 +273,7 @@ impl Engine {
         let checked = self.check_fields(before, &patch.into(), Some(pos), Mode::Edit);
         violations.extend(checked.violations);
         let after = checked.user;
-        if after.pro && !before.pro && self.counts(&after) {
-            violations.extend(self.limit_violations(0, 1));
-        }
+        violations.extend(self.seat_for(Some(before), &after));
         let field = ["role", "pro", "webLogin"].into_iter().find(|f| fields.contains(f));
         violations.extend(self.last_admin(before, Some(&after), field));
 
@@ -293,11 +291,21 @@ impl Engine {
         (outcome, Some(Mutation::Replace(pos, Box::new(after))))
     }
 
+    /// `pro_seat_limit` when `after` takes a Pro seat that `before` (`None`: a new user)
+    /// did not hold: what `addUser`, `editUser` and the forms' `checkField` report.
+    pub(crate) fn seat_for(&self, before: Option<&User>, after: &User) -> Vec<Violation> {
+        let newly = after.pro && self.counts(after) && !before.is_some_and(|b| b.pro);
+        if newly {
+            self.limit_violations(0, 1)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// `mobile_immutable` unless `typed` is the user's current mobile, however written.
     pub(crate) fn mobile_change(&self, before: &User, typed: &str) -> Option<Violation> {
-        let country = &self.policy.default_country;
-        let stored = crate::rules::phone::normalize(&before.mobile, country).unwrap_or_else(|_| before.mobile.clone());
-        let same = crate::rules::phone::normalize(typed, country).is_ok_and(|m| m == stored);
+        let stored = self.mobile_key(&before.mobile);
+        let same = crate::rules::phone::normalize(typed, &self.policy.default_country).is_ok_and(|m| m == stored);
         (!same).then(|| Violation::at("mobile", Problem::MobileImmutable))
     }
 
