@@ -1,5 +1,7 @@
 //! Account-wide ops: `passwordReset`, `seatRequest`, `audit`.
 
+use std::borrow::Cow;
+
 use super::fields::{schedule_text, schedule_violation, Fields, Mode};
 use crate::engine::{Engine, Key};
 use crate::outcome::{Effect, Outcome, Problem, Violation};
@@ -49,7 +51,7 @@ impl Engine {
             if self.idx.clash(pos, Key::Id).is_some() {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
-            found.extend(self.check_fields(u, &Fields::of_user(u), Some(pos), Mode::Audit).violations);
+            found.extend(self.check_fields(Cow::Borrowed(u), &Fields::of_user(u), Some(pos), Mode::Audit).violations);
             let schedule = schedules.entry(u.schedule.as_str()).or_insert_with(|| {
                 let parsed = crate::schedule::Schedule::parse(schedule_text(&u.schedule));
                 parsed.err().map(|e| schedule_violation("schedule", &e))

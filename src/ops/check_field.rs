@@ -1,6 +1,8 @@
 //! As-you-type validation of one field: the same rules as `addUser` / `editUser`,
 //! reporting only the field being typed.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::fields::Mode;
@@ -44,13 +46,13 @@ impl Engine {
             // new user's, so a required field still says so.
             None => {
                 let mode = if value_is_null { Mode::Add } else { Mode::Field };
-                let mut c = self.check_fields(&self.blank_user(String::new()), &(&draft).into(), None, mode);
+                let mut c = self.check_fields(Cow::Owned(self.blank_user(String::new())), &(&draft).into(), None, mode);
                 c.violations.extend(self.seat_for(None, &c.user));
                 c
             }
             Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
                 Some((pos, user)) => {
-                    let mut c = self.check_fields(user, &(&draft).into(), Some(pos), Mode::Edit);
+                    let mut c = self.check_fields(Cow::Borrowed(user), &(&draft).into(), Some(pos), Mode::Edit);
                     c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
                     c.violations.extend(self.seat_for(Some(user), &c.user));
                     c

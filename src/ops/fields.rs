@@ -1,6 +1,8 @@
 //! The field rules of SPEC §2 applied to a user: one function serves add, edit, audit,
 //! import and as-you-type checks, so each rule is written once.
 
+use std::borrow::Cow;
+
 use crate::engine::{Engine, Key};
 use crate::model::{Role, User, UserDraft, WebLogin};
 use crate::outcome::{Problem, Violation};
@@ -149,11 +151,24 @@ impl Engine {
     /// Applies `draft` over `base` and checks every field it sets (all of them for
     /// [`Mode::Add`] and [`Mode::Audit`]). `me` is the user's own position, so its own
     /// email or extension does not count as taken; in an audit only earlier users count.
-    pub(crate) fn check_fields(&self, base: &User, draft: &Fields<'_>, me: Option<usize>, mode: Mode) -> Checked {
+    ///
+    /// `base` is owned when the caller built it (a new user), so it is not copied again.
+    pub(crate) fn check_fields(
+        &self,
+        base: Cow<'_, User>,
+        draft: &Fields<'_>,
+        me: Option<usize>,
+        mode: Mode,
+    ) -> Checked {
         let mut out = Vec::new();
         // An audit reads every stored field through `draft` and keeps no merged user, so
         // it starts from a blank one rather than copying each of 100,000 users.
-        let mut user = if mode == Mode::Audit { self.blank_user(String::new()) } else { base.clone() };
+        let (mut user, base) = match base {
+            Cow::Borrowed(b) if mode == Mode::Audit => (self.blank_user(String::new()), Some(b)),
+            Cow::Borrowed(b) => (b.clone(), Some(b)),
+            // A new user: nothing stored before it.
+            Cow::Owned(u) => (u, None),
+        };
         // Whether to copy normalised text into `user` (an audit only needs the verdicts).
         let keep = mode != Mode::Audit;
         let full = matches!(mode, Mode::Add | Mode::Audit);
@@ -192,7 +207,7 @@ impl Engine {
                                 Problem::EmailTaken { email: v.to_owned(), held_by: held_by(h).0 },
                             ));
                         } else if self.directory.email_taken_elsewhere(&key)
-                            && (mode != Mode::Edit || key != email::key(base.email.trim()))
+                            && (mode != Mode::Edit || base.is_none_or(|b| key != email::key(b.email.trim())))
                         {
                             out.push(Violation::at("email", Problem::EmailTakenElsewhere { email: v.to_owned() }));
                         }
@@ -337,7 +352,7 @@ impl Engine {
             match w {
                 None => user.web_login = None,
                 Some(w) => {
-                    let before = base.web_login.as_ref();
+                    let before = base.and_then(|b| b.web_login.as_ref());
                     let mut login = match before {
                         Some(b) if keep => b.clone(),
                         _ => WebLogin { login_id: String::new(), allowed_ips: Vec::new(), blocked: false },

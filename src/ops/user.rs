@@ -1,5 +1,6 @@
 //! `addUser`, `editUser`, `editableFields`, and who may edit what.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::fields::{Mode, FIELDS};
@@ -163,8 +164,7 @@ impl Engine {
             }
             None => self.next_id(),
         };
-        let base = self.blank_user(id);
-        let checked = self.check_fields(&base, &draft.into(), None, Mode::Add);
+        let checked = self.check_fields(Cow::Owned(self.blank_user(id)), &draft.into(), None, Mode::Add);
         violations.extend(checked.violations);
         let user = checked.user;
         violations.extend(self.limit_violations(1, u64::from(user.pro)));
@@ -270,7 +270,7 @@ impl Engine {
                 }
             }
         }
-        let checked = self.check_fields(before, &patch.into(), Some(pos), Mode::Edit);
+        let checked = self.check_fields(Cow::Borrowed(before), &patch.into(), Some(pos), Mode::Edit);
         violations.extend(checked.violations);
         let after = checked.user;
         violations.extend(self.seat_for(Some(before), &after));
