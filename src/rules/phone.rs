@@ -148,7 +148,7 @@ fn scan(input: &str) -> Result<Typed, PhoneProblem> {
         return Err(PhoneProblem::Empty);
     }
     let mut plus = false;
-    let mut digits = String::new();
+    let mut digits = String::with_capacity(input.len().min(DIGIT_CAP));
     let mut count = 0usize;
     for c in input.chars() {
         if c.is_ascii_digit() {
@@ -187,13 +187,21 @@ fn national(digits: &str, country: &str) -> Result<String, PhoneProblem> {
         // "91 98123 45678" (and "91 0 98123 45678"): the country code typed without `+`.
         return e164(number);
     }
-    e164_parts(&code.to_string(), number)
+    e164_parts(code, number)
 }
 
-/// `country` and `rest` joined, checked as E.164.
-fn e164_parts(country: &str, rest: &str) -> Result<String, PhoneProblem> {
-    let mut all = String::with_capacity(country.len() + rest.len());
-    all.push_str(country);
+/// The calling code `country` and `rest` joined, checked as E.164 (the code's digits
+/// written without the `format!` machinery, which is slow in wasm).
+fn e164_parts(country: u16, rest: &str) -> Result<String, PhoneProblem> {
+    let mut all = String::with_capacity(5 + rest.len());
+    let mut div = 10_000;
+    while div > 1 && country < div {
+        div /= 10;
+    }
+    while div > 0 {
+        all.push(char::from(b'0' + (country / div % 10) as u8));
+        div /= 10;
+    }
     all.push_str(rest);
     e164(&all)
 }
@@ -220,7 +228,7 @@ fn e164(number: &str) -> Result<String, PhoneProblem> {
     if code == "91" {
         // Then exactly a 10-digit mobile.
         let mobile = rest.len() == 10 && matches!(rest.as_bytes().first(), Some(b'6'..=b'9'));
-        return if mobile { Ok(format!("+91{rest}")) } else { Err(PhoneProblem::BadIndianNumber) };
+        return if mobile { Ok(plus(code, rest)) } else { Err(PhoneProblem::BadIndianNumber) };
     }
     let len = code.len() + rest.len();
     if len < MIN_DIGITS {
@@ -229,7 +237,16 @@ fn e164(number: &str) -> Result<String, PhoneProblem> {
     if len > MAX_DIGITS {
         return Err(PhoneProblem::TooLong);
     }
-    Ok(format!("+{code}{rest}"))
+    Ok(plus(code, rest))
+}
+
+/// `+`, the country code and the rest (no `format!`: this runs on every keystroke).
+fn plus(code: &str, rest: &str) -> String {
+    let mut out = String::with_capacity(1 + code.len() + rest.len());
+    out.push('+');
+    out.push_str(code);
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
