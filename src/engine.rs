@@ -268,7 +268,9 @@ impl Engine {
     pub(crate) fn next_id(&self) -> String {
         let mut n = self.account.users.len() + 1;
         loop {
-            let id = format!("u{n}");
+            let mut id = String::with_capacity(8);
+            id.push('u');
+            crate::rules::push_decimal(&mut id, n);
             if !self.idx.by_id.contains_key(&id) {
                 return id;
             }
@@ -313,10 +315,15 @@ impl Engine {
     }
 
     /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
+    /// The user is a checked new one (`new_user` without errors): its mobile is the phone
+    /// rule's E.164 text already, which is its own key (normalising is idempotent), so it
+    /// is not normalised a second time.
     pub(crate) fn push_user(&mut self, user: User) {
         let pos = self.account.users.len();
+        let mobile = user.mobile.clone();
+        debug_assert_eq!(self.mobile_key(&user.mobile), mobile, "push_user takes a checked user");
         self.account.users.push(user);
-        self.index_one(pos);
+        self.index_at(pos, mobile);
     }
 
     pub(crate) fn reindex(&mut self) {
@@ -327,11 +334,18 @@ impl Engine {
     }
 
     fn index_one(&mut self, pos: usize) {
+        if let Some(u) = self.account.users.get(pos) {
+            let mobile = self.mobile_key(&u.mobile);
+            self.index_at(pos, mobile);
+        }
+    }
+
+    /// Indexes the user at `pos`, whose mobile key is `mobile`.
+    fn index_at(&mut self, pos: usize, mobile: String) {
         let Some(u) = self.account.users.get(pos) else {
             return;
         };
         let counts = self.policy.count_deactivated || !u.is_deactivated();
-        let mobile = self.mobile_key(&u.mobile);
         let idx = &mut self.idx;
         idx.claim(Key::Id, u.id.clone(), pos);
         idx.claim(Key::Email, email::key(u.email.trim()), pos);

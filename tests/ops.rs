@@ -1129,6 +1129,34 @@ fn import_quoted_fields() {
 }
 
 #[test]
+fn import_repeated_schedules_each_get_their_verdict_at_their_row() {
+    // Import parses each distinct schedule text once: every row must still get the
+    // verdict (canonical form or error) of its own text, at its own row.
+    let csv = format!(
+        "{HEADER}\nA One,a1@acme.in,9800000021,21,agent,no,Mon-Fri 9am to 6pm,sales\n\
+         A Two,a2@acme.in,9800000022,22,agent,no,Mo-Fr 25:00-26:00,sales\n\
+         A Three,a3@acme.in,9800000023,23,agent,no,Mon-Fri 9am to 6pm,sales\n\
+         A Four,a4@acme.in,9800000024,24,agent,no,Mo-Fr 25:00-26:00,sales\n\
+         A Five,a5@acme.in,9800000025,25,agent,no,off,sales\n\
+         A Six,a6@acme.in,9800000026,26,agent,no,off,sales\n"
+    );
+    let e = engine();
+    let o = e.check(&import("u2", &csv));
+    assert_eq!(rows_of(&o, "schedule_invalid"), [3, 5]);
+    assert_eq!(o.violations.len(), 2, "{:?}", o.codes());
+    let fine = format!(
+        "{HEADER}\nA One,a1@acme.in,9800000021,21,agent,no,Mon-Fri 9am to 6pm,sales\n\
+         A Three,a3@acme.in,9800000023,23,agent,no,Mon-Fri 9am to 6pm,sales\n\
+         A Five,a5@acme.in,9800000025,25,agent,no,24/7,sales\n"
+    );
+    let mut e = engine();
+    assert_errors(&e.apply(&import("u2", &fine)), &[]);
+    let users = &e.account().users;
+    let imported: Vec<&str> = users[users.len() - 3..].iter().map(|u| u.schedule.as_str()).collect();
+    assert_eq!(imported, ["Mo-Fr 09:00-18:00", "Mo-Fr 09:00-18:00", "24/7"]);
+}
+
+#[test]
 fn import_bad_header_is_csv_invalid() {
     let e = engine();
     let o = e.check(&import("u2", "name,mail,mobile,extension\nA B,a@b.in,9800000011,20\n"));

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::fields::{schedule_text, schedule_violation, Fields, Mode};
+use super::fields::{schedule_verdict, Fields, Mode};
 use crate::engine::{Engine, Key};
 use crate::outcome::{Effect, Outcome, Problem, Violation};
 use crate::rules::email;
@@ -52,10 +52,7 @@ impl Engine {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
             found.extend(self.check_fields(Cow::Borrowed(u), &Fields::of_user(u), Some(pos), Mode::Audit).violations);
-            let schedule = schedules.entry(u.schedule.as_str()).or_insert_with(|| {
-                let parsed = crate::schedule::Schedule::parse(schedule_text(&u.schedule));
-                parsed.err().map(|e| schedule_violation("schedule", &e))
-            });
+            let schedule = schedules.entry(u.schedule.as_str()).or_insert_with(|| schedule_verdict(&u.schedule).err());
             found.extend(schedule.clone());
             if self.counts(u) {
                 counted += 1;

@@ -53,6 +53,9 @@ pub(crate) struct Fields<'a> {
     pub role: Option<&'a str>,
     pub pro: Option<bool>,
     pub schedule: Option<&'a str>,
+    /// What `schedule` comes to, when the caller already knows (import keeps one verdict
+    /// per distinct text); `None` to parse it here.
+    pub schedule_verdict: Option<&'a ScheduleVerdict>,
     pub time_zone: Option<Option<&'a str>>,
     pub departments: Option<&'a [String]>,
     pub web_login: Option<Option<LoginFields<'a>>>,
@@ -81,6 +84,7 @@ impl<'a> From<&'a UserDraft> for Fields<'a> {
             role: d.role.as_deref(),
             pro: d.pro,
             schedule: d.schedule.as_deref(),
+            schedule_verdict: None,
             time_zone: d.time_zone.as_ref().map(Option::as_deref),
             departments: d.departments.as_deref(),
             web_login: d.web_login.as_ref().map(|w| {
@@ -111,6 +115,7 @@ impl<'a> Fields<'a> {
             role: Some(u.role.as_str()),
             pro: Some(u.pro),
             schedule: None,
+            schedule_verdict: None,
             time_zone: u.time_zone.as_deref().map(Some),
             departments: Some(&u.departments),
             web_login: u.web_login.as_ref().map(|w| {
@@ -136,6 +141,19 @@ pub(crate) struct Checked {
 
 fn blank(s: Option<&str>) -> bool {
     s.is_none_or(|s| s.trim().is_empty())
+}
+
+/// What a schedule text comes to: its canonical text and whether it is never open, or
+/// the violation at `schedule`. The one schedule rule of add, edit, import and audit;
+/// import and audit keep one verdict per distinct text, as most users share a few.
+pub(crate) type ScheduleVerdict = Result<(String, bool), Violation>;
+
+/// The [`ScheduleVerdict`] of `text` (blank is the default, open all the time).
+pub(crate) fn schedule_verdict(text: &str) -> ScheduleVerdict {
+    match Schedule::parse(schedule_text(text)) {
+        Ok(s) => Ok((s.canonical(), s.is_never_open())),
+        Err(e) => Err(schedule_violation("schedule", &e)),
+    }
 }
 
 /// A schedule parse error as a violation at `field`.
@@ -304,14 +322,18 @@ impl Engine {
         }
 
         if let Some(text) = draft.schedule {
-            match Schedule::parse(schedule_text(text)) {
-                Ok(s) => {
-                    if s.is_never_open() && mode != Mode::Audit {
+            let verdict = match draft.schedule_verdict {
+                Some(known) => Cow::Borrowed(known),
+                None => Cow::Owned(schedule_verdict(text)),
+            };
+            match verdict.into_owned() {
+                Ok((canonical, never_open)) => {
+                    if never_open && mode != Mode::Audit {
                         out.push(Violation::at("schedule", Problem::ScheduleNeverOpen));
                     }
-                    user.schedule = s.canonical();
+                    user.schedule = canonical;
                 }
-                Err(e) => out.push(schedule_violation("schedule", &e)),
+                Err(v) => out.push(v),
             }
         }
 

@@ -2,7 +2,10 @@
 //! account that already holds the rows before it (so duplicates within the file and the
 //! plan and seat limits count cumulatively); all or nothing.
 
+use std::collections::HashMap;
+
 use super::csv;
+use super::fields::{schedule_verdict, Fields, ScheduleVerdict};
 use super::{denied, Actor};
 use crate::capability::{can, Capability};
 use crate::engine::{Engine, Mutation};
@@ -94,6 +97,8 @@ impl Engine {
         let mut sim = self.clone();
         sim.reserve(rows.len());
         let mut violations = Vec::new();
+        // A file's rows share a few schedules: each distinct text is parsed once.
+        let mut schedules: HashMap<String, ScheduleVerdict> = HashMap::new();
         for rec in rows {
             if rec.fields.len() != columns.len() {
                 violations.push(row_violation(rec.line, Problem::CsvInvalid { reason: "wrong_field_count" }, None));
@@ -120,7 +125,12 @@ impl Engine {
                     },
                 }
             }
-            let (mut errors, user) = match sim.new_user(actor, &draft) {
+            if let Some(text) = draft.schedule.as_deref().filter(|t| !schedules.contains_key(*t)) {
+                schedules.insert(text.to_owned(), schedule_verdict(text));
+            }
+            let verdict = draft.schedule.as_deref().and_then(|text| schedules.get(text));
+            let fields = Fields { schedule_verdict: verdict, ..Fields::from(&draft) };
+            let (mut errors, user) = match sim.new_user(actor, &fields) {
                 Err(v) => (vec![v], None),
                 Ok(n) => (n.violations.into_iter().filter(|v| v.severity == Severity::Error).collect(), Some(n.user)),
             };

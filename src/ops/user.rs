@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::fields::{Mode, FIELDS};
+use super::fields::{Fields, Mode, FIELDS};
 use super::{denied, Actor};
 use crate::capability::{can, Capability, Reach};
 use crate::engine::{Engine, Mutation};
@@ -116,7 +116,7 @@ impl Engine {
     }
 
     pub(crate) fn add_user(&self, actor: &str, draft: &UserDraft) -> (Outcome, Option<Mutation>) {
-        match self.new_user(actor, draft) {
+        match self.new_user(actor, &draft.into()) {
             Err(v) => denied(v),
             Ok(NewUser { violations, password_set, user }) => {
                 let mut outcome = Outcome::from_violations(violations);
@@ -132,19 +132,19 @@ impl Engine {
 
     /// The user `addUser` would add and what is wrong with it (import adds the rows
     /// through this, without an Outcome per row); `Err` when the actor may not add it.
-    pub(crate) fn new_user(&self, actor: &str, draft: &UserDraft) -> Result<NewUser, Violation> {
+    pub(crate) fn new_user(&self, actor: &str, draft: &Fields<'_>) -> Result<NewUser, Violation> {
         let actor = self.actor(actor)?;
         if let Actor::User(a) = actor {
             if can(&self.policy.roles, a, Capability::AddUsers, None) {
-                let role = draft.role.as_deref().and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
-                let deps = draft.departments.as_deref().unwrap_or(&[]);
+                let role = draft.role.and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
+                let deps = draft.departments.unwrap_or(&[]);
                 self.may_assign(a, Capability::AddUsers, role, Some((deps, &[])))?;
             } else {
                 return Err(Violation::general(Problem::NotPermitted { action: "add_users" }));
             }
         }
         let mut violations = Vec::new();
-        let mut id = draft.id.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let mut id = draft.id.map(str::trim).filter(|s| !s.is_empty());
         // The host's own actor id, or text that is no id (over 100 bytes, control, bidi
         // or zero-width characters), is refused and not echoed: the user gets a fresh id.
         if let Some(bad) = id.filter(|id| {
@@ -164,7 +164,7 @@ impl Engine {
             }
             None => self.next_id(),
         };
-        let checked = self.check_fields(Cow::Owned(self.blank_user(id)), &draft.into(), None, Mode::Add);
+        let checked = self.check_fields(Cow::Owned(self.blank_user(id)), draft, None, Mode::Add);
         violations.extend(checked.violations);
         let user = checked.user;
         violations.extend(self.limit_violations(1, u64::from(user.pro)));

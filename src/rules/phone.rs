@@ -190,18 +190,10 @@ fn national(digits: &str, country: &str) -> Result<String, PhoneProblem> {
     e164_parts(code, number)
 }
 
-/// The calling code `country` and `rest` joined, checked as E.164 (the code's digits
-/// written without the `format!` machinery, which is slow in wasm).
+/// The calling code `country` and `rest` joined, checked as E.164.
 fn e164_parts(country: u16, rest: &str) -> Result<String, PhoneProblem> {
     let mut all = String::with_capacity(5 + rest.len());
-    let mut div = 10_000;
-    while div > 1 && country < div {
-        div /= 10;
-    }
-    while div > 0 {
-        all.push(char::from(b'0' + (country / div % 10) as u8));
-        div /= 10;
-    }
+    super::push_decimal(&mut all, usize::from(country));
     all.push_str(rest);
     e164(&all)
 }
