@@ -77,6 +77,13 @@ impl Index {
         self.clashes.get(from..)?.iter().take_while(|c| c.0 == pos).find(|c| c.1 == key).map(|c| c.2)
     }
 
+    /// Room for `n` more users in the maps every user has a key in.
+    fn reserve(&mut self, n: usize) {
+        for map in [&mut self.by_id, &mut self.email, &mut self.mobile, &mut self.extension] {
+            map.reserve(n);
+        }
+    }
+
     fn claim(&mut self, key: Key, text: String, pos: usize) {
         let map = match key {
             Key::Id => &mut self.by_id,
@@ -309,9 +316,7 @@ impl Engine {
     /// Room for `n` more users, so adding them does not regrow the indexes.
     pub(crate) fn reserve(&mut self, n: usize) {
         self.account.users.reserve(n);
-        for map in [&mut self.idx.by_id, &mut self.idx.email, &mut self.idx.mobile, &mut self.idx.extension] {
-            map.reserve(n);
-        }
+        self.idx.reserve(n);
     }
 
     /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
@@ -328,6 +333,8 @@ impl Engine {
 
     pub(crate) fn reindex(&mut self) {
         self.idx = Index::default();
+        // Sized once: growing the maps as they fill rehashes every key several times.
+        self.idx.reserve(self.account.users.len());
         for pos in 0..self.account.users.len() {
             self.index_one(pos);
         }
