@@ -310,22 +310,49 @@ pub fn lookup(region: &str) -> Option<(u16, Trunk)> {
 /// Calling codes are prefix-free, so at most one code of 1–3 digits starts a number, and
 /// the regions that share a code (`44`: GB, GG, IM, JE) share its trunk prefix.
 pub fn by_number(number: &str) -> Option<(usize, Trunk)> {
+    // The numbers its first 1, 2 and 3 digits make (0 where there are fewer digits: no
+    // code is 0), looked up in one pass over the table.
+    let mut prefixes = [0u16; 3];
     let mut code = 0u16;
-    for (i, b) in number.bytes().take(3).enumerate() {
+    for (slot, b) in prefixes.iter_mut().zip(number.bytes()) {
         if !b.is_ascii_digit() {
-            return None;
+            break;
         }
         code = code * 10 + u16::from(b - b'0');
-        if let Some(&(_, _, trunk)) = REGIONS.iter().find(|r| r.1 == code) {
-            return Some((i + 1, trunk));
-        }
+        *slot = code;
     }
-    None
+    REGIONS.iter().find_map(|&(_, code, trunk)| {
+        let len = prefixes.iter().position(|&p| p == code)?;
+        Some((len + 1, trunk))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calling_codes_are_prefix_free_and_never_0() {
+        // `by_number` relies on both: at most one code starts a number, and a missing
+        // digit (0 in its prefixes) matches none.
+        for &(a, x, _) in REGIONS {
+            assert!(x > 0 && x < 1000, "{a:?}");
+            for &(b, y, _) in REGIONS {
+                let (x, y) = (x.to_string(), y.to_string());
+                assert!(x == y || !y.starts_with(&x), "{a:?} {x} is a prefix of {b:?} {y}");
+            }
+        }
+    }
+
+    #[test]
+    fn by_number_finds_every_regions_own_code_and_trunk() {
+        // `phone::e164_parts` skips the search for a region's own code: sound only if
+        // the search would find exactly that code and trunk.
+        for &(region, code, trunk) in REGIONS {
+            let number = format!("{code}5550100");
+            assert_eq!(by_number(&number), Some((code.to_string().len(), trunk)), "{region:?}");
+        }
+    }
 
     #[test]
     fn calling_codes_table_is_sorted_and_unique() {

@@ -187,19 +187,27 @@ fn national(digits: &str, country: &str) -> Result<String, PhoneProblem> {
         // "91 98123 45678" (and "91 0 98123 45678"): the country code typed without `+`.
         return e164(number);
     }
-    e164_parts(code, number)
+    e164_parts(code, trunk, number)
 }
 
-/// The calling code `country` and `rest` joined, checked as E.164.
-fn e164_parts(country: u16, rest: &str) -> Result<String, PhoneProblem> {
+/// The calling code `country` (whose trunk prefix is `trunk`) and `rest` joined,
+/// checked as E.164. The code is known, so the table is not searched for it again.
+fn e164_parts(country: u16, trunk: Trunk, rest: &str) -> Result<String, PhoneProblem> {
     let mut all = String::with_capacity(5 + rest.len());
     super::push_decimal(&mut all, usize::from(country));
+    let code_len = all.len();
     all.push_str(rest);
-    e164(&all)
+    e164_known(&all, Some((code_len, trunk)))
 }
 
 /// Checks the digits after the `+` and returns the E.164 string.
 fn e164(number: &str) -> Result<String, PhoneProblem> {
+    e164_known(number, calling_codes::by_number(number))
+}
+
+/// [`e164`] of `number`, whose calling code (length and trunk prefix) is `code`:
+/// what [`calling_codes::by_number`] finds, which codes being prefix-free makes unique.
+fn e164_known(number: &str, code: Option<(usize, Trunk)>) -> Result<String, PhoneProblem> {
     match number.as_bytes().first() {
         None => return Err(PhoneProblem::TooShort),
         Some(b'0') => return Err(PhoneProblem::BadCountryCode),
@@ -209,14 +217,13 @@ fn e164(number: &str) -> Result<String, PhoneProblem> {
     // country whose trunk prefix is `0` ("+44 (0)20 7946 0958", "+91 0 98123 45678"): no
     // mobile number there starts with it. Not `00`: a second 0 would be dropped on the
     // next reading, and normalising twice must give the same number.
-    let (code, rest) =
-        match calling_codes::by_number(number).and_then(|(len, t)| Some((number.split_at_checked(len)?, t))) {
-            Some(((code, rest), trunk)) => match rest.strip_prefix('0') {
-                Some(after) if trunk == Trunk::Zero && !after.starts_with('0') => (code, after),
-                _ => (code, rest),
-            },
-            None => ("", number),
-        };
+    let (code, rest) = match code.and_then(|(len, t)| Some((number.split_at_checked(len)?, t))) {
+        Some(((code, rest), trunk)) => match rest.strip_prefix('0') {
+            Some(after) if trunk == Trunk::Zero && !after.starts_with('0') => (code, after),
+            _ => (code, rest),
+        },
+        None => ("", number),
+    };
     if code == "91" {
         // Then exactly a 10-digit mobile.
         let mobile = rest.len() == 10 && matches!(rest.as_bytes().first(), Some(b'6'..=b'9'));
