@@ -54,7 +54,8 @@ pub(crate) struct Fields<'a> {
     pub pro: Option<bool>,
     pub schedule: Option<&'a str>,
     /// What `schedule` comes to, when the caller already knows (import keeps one verdict
-    /// per distinct text); `None` to parse it here.
+    /// per distinct text): it must be `schedule_verdict` of `schedule`. `None` to parse
+    /// it here.
     pub schedule_verdict: Option<&'a ScheduleVerdict>,
     pub time_zone: Option<Option<&'a str>>,
     pub departments: Option<&'a [String]>,
@@ -170,7 +171,9 @@ impl Engine {
     /// [`Mode::Add`] and [`Mode::Audit`]). `me` is the user's own position, so its own
     /// email or extension does not count as taken; in an audit only earlier users count.
     ///
-    /// `base` is owned when the caller built it (a new user), so it is not copied again.
+    /// `base` is owned when the caller built it for a new user ([`Mode::Add`],
+    /// [`Mode::Field`]): it is not copied again, and there is no stored user to compare
+    /// with. Edit and audit lend the stored user.
     pub(crate) fn check_fields(
         &self,
         base: Cow<'_, User>,
@@ -185,7 +188,10 @@ impl Engine {
             Cow::Borrowed(b) if mode == Mode::Audit => (self.blank_user(String::new()), Some(b)),
             Cow::Borrowed(b) => (b.clone(), Some(b)),
             // A new user: nothing stored before it.
-            Cow::Owned(u) => (u, None),
+            Cow::Owned(u) => {
+                debug_assert!(matches!(mode, Mode::Add | Mode::Field), "a stored user is lent, not owned");
+                (u, None)
+            }
         };
         // Whether to copy normalised text into `user` (an audit only needs the verdicts).
         let keep = mode != Mode::Audit;
