@@ -190,7 +190,10 @@ p('The budgets of SPEC §7, measured by the project\'s own benchmarks (never by 
   '  `benches/support/accounts.rs` (valid, varied: schedules, departments, panel logins, an unlimited plan),',
   '  each read from its JSON text as the CLI and the wasm package read an account (so each user\'s strings lie',
   '  together on the heap as in a real engine; until 2026-11-23 the bench built them from a `serde_json::Value`,',
-  '  which scattered them and made `audit` and `importUsers` time cache misses no front-end has);',
+  '  which scattered them and made `audit` and `importUsers` time cache misses no front-end has). The',
+  '  `importUsers/apply` bench lends each fresh engine to the routine (`iter_batched_ref`): since 2026-11-23',
+  '  dropping the 10,000-user engine afterwards is no longer timed as part of the import, so its rows before',
+  '  and after that date do not measure the same thing;',
   '- **wasm in Node**: mitata, `pkg/bench/bench.mjs`, calling the built npm package (`pkg/js/node.mjs`) the way a',
   '  Node backend or a form does — objects in, Outcome objects out, the JSON boundary included — on the *same*',
   '  accounts and ops, printed by `cargo run --release --example gen_account`;',
@@ -317,6 +320,9 @@ if (twiggy?.items?.length) {
 }
 
 p('## How to read a NOT MET',
+  'Where the time goes in each budget that is not met, with the profiles and what was tried, is in',
+  '[PROFILES.md](PROFILES.md) (hand-written; re-take a profile before acting on it).',
+  '',
   'A budget row marked NOT MET is a finding for the engine, not for the benchmark: the ids in the last column are',
   'the criterion ids in `benches/native.rs` (`target/criterion/<id>/report/index.html` has criterion\'s plots) and',
   'the task ids in `pkg/bench/bench.mjs` (all Node numbers, with min/max and sample counts, are in',
