@@ -409,6 +409,10 @@ export declare class Engine {
 export declare function parseSchedule(text: string): Outcome;
 /** Every capability of the role matrix, in the matrix's order (rows for a capability table). */
 export declare function capabilityNames(): Capability[];
+/** Every role, least to most powerful (the options of a role picker). */
+export declare function roleNames(): Role[];
+/** The codes that end a check: when an answer holds one, its other fields were not checked. */
+export declare function permissionCodes(): Code[];
 
 /**
  * Loads the wasm. Browsers and bundlers: `await init()` once before anything else

@@ -316,15 +316,14 @@ impl Problem {
         }
     }
 
-    /// Whether this problem ends a check (SPEC §5: a user who may not act learns nothing).
+    /// The codes of the problems that end a check (SPEC §5: a user who may not act
+    /// learns nothing more): what [`is_permission`](Problem::is_permission) tests, listed
+    /// for a client that lays out a check's answer (`permissionCodes()` in the package).
+    pub const PERMISSION_CODES: [&'static str; 4] = ["user_unknown", "not_permitted", "role_escalation", "self_action"];
+
+    /// Whether this problem ends a check (one of [`PERMISSION_CODES`](Problem::PERMISSION_CODES)).
     pub fn is_permission(&self) -> bool {
-        matches!(
-            self,
-            Problem::UserUnknown { .. }
-                | Problem::NotPermitted { .. }
-                | Problem::RoleEscalation { .. }
-                | Problem::SelfAction { .. }
-        )
+        Self::PERMISSION_CODES.contains(&self.code())
     }
 }
 
@@ -648,5 +647,24 @@ impl Outcome {
             Ok(()) => String::from_utf8(out).unwrap_or_default(),
             Err(_) => String::from("{\"ok\":false}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Problem;
+
+    #[test]
+    fn permission_codes_are_the_codes_of_the_permission_problems() {
+        let ending = [
+            Problem::UserUnknown { id: String::new() },
+            Problem::NotPermitted { action: "add_users" },
+            Problem::RoleEscalation { role: "owner" },
+            Problem::SelfAction { action: "delete" },
+        ];
+        assert_eq!(ending.iter().map(Problem::code).collect::<Vec<_>>(), Problem::PERMISSION_CODES);
+        assert!(ending.iter().all(Problem::is_permission));
+        assert!(!Problem::IdTaken { id: String::new() }.is_permission());
+        assert!(!Problem::Required.is_permission());
     }
 }

@@ -227,12 +227,29 @@ impl WasmEngine {
     }
 }
 
+/// A list of names as a JS array of strings.
+fn names<'a>(list: impl IntoIterator<Item = &'a str>) -> JsValue {
+    parse(&serde_json::to_string(&list.into_iter().collect::<Vec<_>>()).unwrap_or_default())
+}
+
 /// Every capability name of the role matrix (SPEC §3), in the matrix's order: the rows
 /// of a capability table, so a page never keeps its own list.
 #[wasm_bindgen(js_name = capabilityNames)]
 pub fn capability_names() -> JsValue {
-    let names: Vec<&str> = Capability::ALL.iter().map(|c| c.as_str()).collect();
-    parse(&serde_json::to_string(&names).unwrap_or_default())
+    names(Capability::ALL.iter().map(|c| c.as_str()))
+}
+
+/// Every role, least to most powerful: the options of a role picker.
+#[wasm_bindgen(js_name = roleNames)]
+pub fn role_names() -> JsValue {
+    names(crate::Role::ALL.iter().map(|r| r.as_str()))
+}
+
+/// The codes that end a check (a user who may not act learns nothing more): when an
+/// answer holds one, its other fields were not checked.
+#[wasm_bindgen(js_name = permissionCodes)]
+pub fn permission_codes() -> JsValue {
+    names(crate::Problem::PERMISSION_CODES)
 }
 
 /// Parses a schedule: the `parseSchedule` Outcome (canonical form and week, or the

@@ -1,7 +1,7 @@
 // The Users screen: UI glue around the roster-rules web build. Every verdict, message and
 // hint (field errors, permissions, read-only reasons, schedules, plans, capability rows)
 // comes from the engine; this file lays out the fields and renders the engine's answers.
-import init, { Engine, parseSchedule, capabilityNames } from '../pkg/js/browser.js';
+import init, { Engine, parseSchedule, capabilityNames, roleNames, permissionCodes } from '../pkg/js/browser.js';
 
 // ---------------------------------------------------------------- DOM helpers
 const $ = (sel, el = document) => el.querySelector(sel);
@@ -37,7 +37,8 @@ const sigOf = (violations) => JSON.stringify(violations.map((v) => [v.code, v.fi
 // ---------------------------------------------------------------- layout (no rules here)
 // Which fields each form shows, in what order, with what control. The JSON shape a
 // control reads is the one engine.checkField and the ops take (see readValue).
-const ROLES = ['agent', 'manager', 'admin', 'owner'];
+// The engine's lists, read once `init()` has loaded it (see main).
+let ROLES = [];
 const FIELDS = {
   name: { label: 'Name', kind: 'text' },
   email: { label: 'Email', kind: 'text', type: 'email' },
@@ -68,8 +69,8 @@ const EDIT_FIELDS = EDIT_GROUPS.flatMap((g) => g.fields);
 const MAX_ROWS = 200;
 const DAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
 // SPEC §5: these codes end a check ("a user who may not act learns nothing about the
-// data"), so the other fields' messages are left as they are.
-const ENDS_CHECK = new Set(['user_unknown', 'not_permitted', 'role_escalation', 'self_action']);
+// data"), so the other fields' messages are left as they are. From the engine (main).
+let ENDS_CHECK = new Set();
 const SSO_FIELDS = ['name', 'email'];
 
 // ---------------------------------------------------------------- latency probe
@@ -833,6 +834,8 @@ function renderAll() {
 async function main() {
   try {
     await init();
+    ROLES = roleNames();
+    ENDS_CHECK = new Set(permissionCodes());
     const base = await (await fetch('./sample-account.json')).json();
     const n = Number(new URLSearchParams(location.search).get('users'));
     buildEngine(n > 0 ? generatedAccount(base, n) : base);

@@ -1,12 +1,9 @@
 // The JavaScript API around the core: what a form or a Node backend calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { Engine, parseSchedule, capabilityNames, init } from '../js/node.mjs';
-import { root, roster } from './helpers.mjs';
+import { Engine, parseSchedule, capabilityNames, roleNames, permissionCodes, init } from '../js/node.mjs';
+import { roster, sample, codes } from './helpers.mjs';
 
-const sample = () => JSON.parse(readFileSync(`${root}/www/sample-account.json`, 'utf8'));
-const codes = (o) => o.violations.map((v) => v.code);
 
 test('checkField reports a taken extension with its holder and a free suggestion', () => {
   const engine = new Engine(sample());
@@ -122,6 +119,16 @@ test('capabilities and can follow the matrix', () => {
   assert.equal(new Set(names).size, names.length);
   for (const c of Object.keys(engine.capabilities('u1'))) assert.ok(names.includes(c), c);
   assert.deepEqual([names[0], names.at(-1)], ['receive_calls', 'reset_passwords']);
+});
+
+test('roleNames and permissionCodes are the engine\'s lists', () => {
+  assert.deepEqual(roleNames(), ['agent', 'manager', 'admin', 'owner']);
+  const ending = permissionCodes();
+  assert.deepEqual(ending, ['user_unknown', 'not_permitted', 'role_escalation', 'self_action']);
+  // An answer that holds one of them is the whole answer: nothing else was checked.
+  const out = new Engine(sample()).check({ type: 'addUser', actor: 'u4', user: { name: '', email: 'x' } });
+  assert.ok(ending.includes(out.violations[0].code), out.violations[0].code);
+  assert.equal(out.violations.length, 1);
 });
 
 test('editableFields says why a field is read-only, in the message table\'s words', () => {
