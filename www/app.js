@@ -704,11 +704,13 @@ function reachableLine(u) {
     h('strong', { text: 'Can this user take a call now? ' }), out.ok ? 'Yes.' : 'No.');
   const list = h('ul', {});
   for (const v of out.violations) {
+    // The engine's hint, its `nextOpen` param (an RFC 3339 instant) shown as a local time.
     const next = v.params?.nextOpen;
-    // The next opening is formatted from params (SPEC §6: clients may word messages from code and params).
-    list.append(h('li', { class: v.severity, 'data-code': v.code }, v.message,
-      next ? [' Next opening: ', h('time', { datetime: next, 'data-testid': 'next-open', text: wallClock(next) }), '.']
-        : v.hint ? ` ${v.hint}` : null));
+    const at = next && v.hint ? v.hint.indexOf(next) : -1;
+    const hint = at < 0 ? v.hint
+      : [v.hint.slice(0, at), h('time', { datetime: next, 'data-testid': 'next-open', text: wallClock(next) }),
+        v.hint.slice(at + next.length)];
+    list.append(h('li', { class: v.severity, 'data-code': v.code }, v.message, hint ? [' ', hint] : null));
   }
   if (out.violations.length) el.append(list);
   return el;
