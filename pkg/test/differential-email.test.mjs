@@ -13,14 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Engine } from '../js/node.mjs';
-import { casesDir } from './helpers.mjs';
+import { casesDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
 import { rng, Tally } from './differential/common.mjs';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run',
-];
 
 let browser;
 let page;

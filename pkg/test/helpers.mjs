@@ -25,6 +25,19 @@ export function roster(args, input) {
   return { stdout: r.stdout.trimEnd(), status: r.status };
 }
 
+/** The demo's sample account (www/sample-account.json), fresh each call. */
+export const sample = () => JSON.parse(readFileSync(path.join(root, 'www/sample-account.json'), 'utf8'));
+
+/** The codes of an Outcome's violations, in order. */
+export const codes = (o) => o.violations.map((v) => v.code);
+
+/** Debian's Chromium, driven by playwright-core, and the flags it runs with here. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
 // wasmCheck must stay last and browser-safe: browser.test.mjs serves it to the page.
 
 /** What the wasm Engine answers for a case's request, as `roster check` would. */

@@ -5,12 +5,9 @@
 // setters throw, and only a RosterError; a password never appears in any output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { Engine, parseSchedule } from '../js/node.mjs';
-import { root } from './helpers.mjs';
+import { sample, codes } from './helpers.mjs';
 
-const sample = () => JSON.parse(readFileSync(`${root}/www/sample-account.json`, 'utf8'));
-const codes = (o) => o.violations.map((v) => v.code);
 const errors = (o) => o.violations.filter((v) => v.severity === 'error').map((v) => [v.code, v.field ?? null]);
 const MB10 = 10 * 1024 * 1024;
 const huge = '7'.repeat(MB10);
