@@ -564,7 +564,7 @@ function renderAdd() {
 }
 
 // ---------------------------------------------------------------- edit panel
-let edit = null; // { user, state(key) } of the panel on screen
+let edit = null; // { user, state(key), editable (the set of editable keys) } of the panel on screen
 
 function renderEdit() {
   const panel = byId('edit-panel');
@@ -580,7 +580,7 @@ function renderEdit() {
     return;
   }
   const state = (key) => ef.fields[FIELDS[key].state ?? key] ?? { editable: false };
-  edit = { user: u, state };
+  edit = { user: u, state, editable: new Set(EDIT_FIELDS.filter((k) => state(k).editable)) };
 
   // A reason shared by most read-only fields (a manager on an admin) is said once, above.
   const counts = new Map();
@@ -635,8 +635,7 @@ function editPatch() {
   const { user: u, state } = edit;
   const patch = {};
   const login = {};
-  for (const key of EDIT_FIELDS) {
-    if (!state(key).editable) continue;
+  for (const key of edit.editable) {
     const v = readValue('edit', key);
     if (key === 'webLogin.password') { if (v !== '') login.password = v; continue; }
     if (sameValue(key, v, storedValue(u, key))) continue;
@@ -660,14 +659,9 @@ function onEditInput(key) {
 /** Checks the patch: Save, the messages at the fields' paths, the form message. */
 function refreshEdit() {
   const patch = editPatch();
-  const editable = new Set(EDIT_FIELDS.filter((k) => edit.state(k).editable));
   const out = Object.keys(patch).length ? engine.check({ type: 'editUser', actor, target: edit.user.id, patch }) : null;
   byId('edit-save').disabled = !out?.ok;
-  let rest = [];
-  if (out) rest = showFormCheck('edit', out, editable);
-  else for (const key of editable) showViolations('edit', key, []); // nothing changed: nothing to say
-  const general = errorsOf({ violations: rest });
-  rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
+  showEditCheck(out);
   renderScheduleView('edit', byId('edit-schedule').value, out?.user?.schedule ?? edit.user.schedule);
   return out;
 }
@@ -682,9 +676,18 @@ function saveEdit() {
   if (out.ok) {
     byId('edit-h').focus(); // the Save button was re-rendered away
   } else {
-    const general = errorsOf({ violations: showFormCheck('edit', out, new Set(EDIT_FIELDS.filter((k) => edit.state(k).editable))) });
-    rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
+    showEditCheck(out);
   }
+}
+
+/** An edit check's messages at the editable fields' paths, and the rest above the form
+ * (`out` null: nothing changed, nothing to say). */
+function showEditCheck(out) {
+  let rest = [];
+  if (out) rest = showFormCheck('edit', out, edit.editable);
+  else for (const key of edit.editable) showViolations('edit', key, []);
+  const general = errorsOf({ violations: rest });
+  rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
 }
 
 // ---------------------------------------------------------------- "can this user take a call now?"
