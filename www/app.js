@@ -309,8 +309,10 @@ function showViolations(prefix, key, violations) {
 
 /**
  * Spreads a whole-form check over the form: each violation at its field when that field
- * is in `shown`; returns the others (no field, or a field not shown) for the form message.
- * After a check that ended on a permission code only that violation's field is touched.
+ * is in `shown`. Returns `rest`, the others (no field, or a field not shown) for the form
+ * message, and `left`, the shown fields it said nothing about: after a check that ended on
+ * a permission code only that violation's field is touched, and a field the user is typing
+ * in is then checked on its own (`checkField`).
  */
 function showFormCheck(prefix, out, shown) {
   const ended = out.violations.some((v) => ENDS_CHECK.has(v.code));
@@ -324,7 +326,8 @@ function showFormCheck(prefix, out, shown) {
     } else rest.push(v);
   }
   for (const key of ended ? at.keys() : shown) showViolations(prefix, key, at.get(key) ?? []);
-  return rest;
+  const left = ended ? [...shown].filter((key) => !at.has(key)) : [];
+  return { rest, left };
 }
 
 // ---------------------------------------------------------------- schedule: canonical form and week
@@ -523,19 +526,20 @@ function addDraft() {
   return d;
 }
 
-/** Per keystroke: checkField for the field typed, then the whole draft (cross-field rules). */
+/** Per keystroke: the whole draft (cross-field rules); checkField for the field typed only
+ * when that check ended before reaching it. */
 function onAddInput(key) {
   addTouched.add(key);
-  showViolations('add', key, engine.checkField(key, readValue('add', key)).violations);
-  refreshAdd();
+  if (refreshAdd().includes(key)) showViolations('add', key, engine.checkField(key, readValue('add', key)).violations);
   markRendered();
 }
 
-/** Checks the whole draft: the submit button, messages at touched fields, the form message. */
+/** Checks the whole draft: the submit button, messages at touched fields, the form message.
+ * Returns the touched fields the check said nothing about (see showFormCheck). */
 function refreshAdd() {
   const out = engine.check({ type: 'addUser', actor, user: addDraft() });
   byId('add-submit').disabled = !out.ok;
-  const rest = showFormCheck('add', out, addTouched);
+  const { rest, left } = showFormCheck('add', out, addTouched);
   const errors = rest.filter((v) => v.severity === 'error');
   const atUntouched = errors.filter((v) => v.field && ADD_FIELDS.includes(formKey(v.field)));
   const general = errors.filter((v) => !atUntouched.includes(v));
@@ -550,7 +554,7 @@ function refreshAdd() {
     ...general.map((v) => violationLine(v)),
     ...[...byMessage].map(([text, labels]) => h('div', { class: 'todo', text: `${labels.join(', ')}: ${text}` }))]);
   renderScheduleView('add', byId('add-schedule').value, out.user?.schedule);
-  return out;
+  return left;
 }
 
 function renderAdd() {
@@ -559,8 +563,7 @@ function renderAdd() {
   note.hidden = may;
   note.replaceChildren(...(may ? [] : errorsOf(engine.check({ type: 'addUser', actor, user: {} })).map((v) => violationLine(v))));
   byId('add-form').hidden = !may;
-  for (const key of addTouched) showViolations('add', key, engine.checkField(key, readValue('add', key)).violations);
-  refreshAdd();
+  for (const key of refreshAdd()) showViolations('add', key, engine.checkField(key, readValue('add', key)).violations);
 }
 
 // ---------------------------------------------------------------- edit panel
@@ -651,19 +654,21 @@ function editPatch() {
 
 function onEditInput(key) {
   if (!edit) return;
-  showViolations('edit', key, engine.checkField(key, readValue('edit', key), edit.user.id).violations);
-  refreshEdit();
+  if (refreshEdit().includes(key)) {
+    showViolations('edit', key, engine.checkField(key, readValue('edit', key), edit.user.id).violations);
+  }
   markRendered();
 }
 
-/** Checks the patch: Save, the messages at the fields' paths, the form message. */
+/** Checks the patch: Save, the messages at the fields' paths, the form message. Returns
+ * the editable fields the check said nothing about (see showFormCheck). */
 function refreshEdit() {
   const patch = editPatch();
   const out = Object.keys(patch).length ? engine.check({ type: 'editUser', actor, target: edit.user.id, patch }) : null;
   byId('edit-save').disabled = !out?.ok;
-  showEditCheck(out);
+  const left = showEditCheck(out);
   renderScheduleView('edit', byId('edit-schedule').value, out?.user?.schedule ?? edit.user.schedule);
-  return out;
+  return left;
 }
 
 function saveEdit() {
@@ -681,13 +686,14 @@ function saveEdit() {
 }
 
 /** An edit check's messages at the editable fields' paths, and the rest above the form
- * (`out` null: nothing changed, nothing to say). */
+ * (`out` null: nothing changed, nothing to say). Returns the fields it left alone. */
 function showEditCheck(out) {
-  let rest = [];
-  if (out) rest = showFormCheck('edit', out, edit.editable);
+  let placed = { rest: [], left: [] };
+  if (out) placed = showFormCheck('edit', out, edit.editable);
   else for (const key of edit.editable) showViolations('edit', key, []);
-  const general = errorsOf({ violations: rest });
+  const general = errorsOf({ violations: placed.rest });
   rewrite(byId('edit-form-msg'), sigOf(general), () => general.map((v) => violationLine(v)));
+  return placed.left;
 }
 
 // ---------------------------------------------------------------- "can this user take a call now?"
