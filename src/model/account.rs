@@ -196,8 +196,10 @@ pub(crate) fn default_role() -> Role {
 pub(crate) fn default_status() -> Status {
     Status::Pending
 }
+/// A new user's schedule, and what a blank schedule means: open all the time.
+pub(crate) const DEFAULT_SCHEDULE: &str = "24/7";
 pub(crate) fn default_schedule() -> String {
-    "24/7".to_owned()
+    DEFAULT_SCHEDULE.to_owned()
 }
 
 /// Web-login settings as stored. The password is never stored here.

@@ -8,7 +8,7 @@ mod account;
 mod draft;
 mod policy;
 
-pub(crate) use account::default_schedule;
+pub(crate) use account::{default_schedule, DEFAULT_SCHEDULE};
 pub use account::{Account, Department, ExtensionRange, Role, Routing, Sso, Status, User, WebLogin};
 pub use draft::{UserDraft, WebLoginDraft};
 pub use policy::{PasswordPolicy, Policy};

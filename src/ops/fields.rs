@@ -151,7 +151,8 @@ pub(crate) type ScheduleVerdict = Result<(String, bool), Violation>;
 
 /// The [`ScheduleVerdict`] of `text` (blank is the default, open all the time).
 pub(crate) fn schedule_verdict(text: &str) -> ScheduleVerdict {
-    match Schedule::parse(schedule_text(text)) {
+    let text = if text.trim().is_empty() { crate::model::DEFAULT_SCHEDULE } else { text };
+    match Schedule::parse(text) {
         Ok(s) => Ok((s.canonical(), s.is_never_open())),
         Err(e) => Err(schedule_violation("schedule", &e)),
     }
@@ -481,13 +482,4 @@ fn caller_key(text: &str, country: &str) -> String {
         let plus = if t.starts_with('+') { "+" } else { "" };
         plus.chars().chain(t.chars().filter(char::is_ascii_digit)).collect()
     })
-}
-
-/// A blank schedule is the default, open all the time.
-pub(crate) fn schedule_text(text: &str) -> &str {
-    if text.trim().is_empty() {
-        "24/7"
-    } else {
-        text
-    }
 }
