@@ -84,6 +84,17 @@ impl Index {
         }
     }
 
+    /// The map of `key`.
+    pub(crate) fn map(&self, key: Key) -> &KeyMap {
+        match key {
+            Key::Id => &self.by_id,
+            Key::Email => &self.email,
+            Key::Mobile => &self.mobile,
+            Key::Extension => &self.extension,
+            Key::Login => &self.login,
+        }
+    }
+
     fn claim(&mut self, key: Key, text: String, pos: usize) {
         let map = match key {
             Key::Id => &mut self.by_id,
@@ -137,8 +148,10 @@ pub(crate) enum Mutation {
     Add(Box<User>),
     Replace(usize, Box<User>),
     Remove(usize),
-    /// The state after a multi-step op (import, replace), computed on a copy.
+    /// The state after a multi-step op (replace), computed on a copy.
     Swap(Box<Engine>),
+    /// Users appended in order (import), checked on a [`View`] with them [`Added`].
+    Extend(Vec<User>),
 }
 
 impl Engine {
@@ -257,32 +270,9 @@ impl Engine {
         self.account.extension_range.unwrap_or(self.policy.extension_range)
     }
 
-    /// The lowest extension in range that is neither reserved nor held.
-    pub(crate) fn lowest_free_extension(&self) -> Option<String> {
-        let r = self.range();
-        (r.from..=r.to)
-            .take(1_000_000)
-            .map(|n| n.to_string())
-            .find(|e| !self.idx.extension.contains_key(e) && !self.policy.reserved_extensions.contains(e))
-    }
-
     /// Whether `user` counts toward `maxUsers` / holds a Pro seat under this policy.
     pub(crate) fn counts(&self, user: &User) -> bool {
         self.policy.count_deactivated || !user.is_deactivated()
-    }
-
-    /// A fresh user id: `u<n>`, the first one free from the user count on.
-    pub(crate) fn next_id(&self) -> String {
-        let mut n = self.account.users.len() + 1;
-        loop {
-            let mut id = String::with_capacity(8);
-            id.push('u');
-            crate::rules::push_decimal(&mut id, n);
-            if !self.idx.by_id.contains_key(&id) {
-                return id;
-            }
-            n += 1;
-        }
     }
 
     pub(crate) fn perform(&mut self, m: Mutation) {
@@ -303,6 +293,12 @@ impl Engine {
             Mutation::Swap(engine) => {
                 self.account = engine.account;
                 self.idx = engine.idx;
+            }
+            Mutation::Extend(users) => {
+                self.reserve(users.len());
+                for user in users {
+                    self.push_user(user);
+                }
             }
         }
     }
@@ -352,17 +348,139 @@ impl Engine {
         let Some(u) = self.account.users.get(pos) else {
             return;
         };
-        let counts = self.policy.count_deactivated || !u.is_deactivated();
-        let idx = &mut self.idx;
-        idx.claim(Key::Id, u.id.clone(), pos);
-        idx.claim(Key::Email, email::key(u.email.trim()), pos);
-        idx.claim(Key::Mobile, mobile, pos);
-        idx.claim(Key::Extension, u.extension.trim().to_owned(), pos);
+        self.idx.add(pos, u, mobile, self.policy.count_deactivated);
+    }
+
+    /// The engine as the checks read it, with nothing added.
+    pub(crate) fn view(&self) -> View<'_> {
+        View { engine: self, added: None }
+    }
+
+    /// The engine with `added` appended after its users, as the checks read it.
+    pub(crate) fn view_with<'e>(&'e self, added: &'e Added) -> View<'e> {
+        View { engine: self, added: Some(added) }
+    }
+
+    /// Appends a checked new user to `added`, indexed at its position after this
+    /// engine's users (as [`Engine::push_user`] would index it here).
+    pub(crate) fn push_added(&self, added: &mut Added, user: User) {
+        let pos = self.account.users.len().saturating_add(added.users.len());
+        let mobile = user.mobile.clone();
+        debug_assert_eq!(self.mobile_key(&user.mobile), mobile, "push_added takes a checked user");
+        added.idx.add(pos, &user, mobile, self.policy.count_deactivated);
+        added.users.push(user);
+    }
+}
+
+impl Index {
+    /// Indexes `u` at `pos`, whose mobile key is `mobile`.
+    fn add(&mut self, pos: usize, u: &User, mobile: String, count_deactivated: bool) {
+        let counts = count_deactivated || !u.is_deactivated();
+        self.claim(Key::Id, u.id.clone(), pos);
+        self.claim(Key::Email, email::key(u.email.trim()), pos);
+        self.claim(Key::Mobile, mobile, pos);
+        self.claim(Key::Extension, u.extension.trim().to_owned(), pos);
         if let Some(w) = &u.web_login {
-            idx.claim(Key::Login, w.login_id.trim().to_ascii_lowercase(), pos);
+            self.claim(Key::Login, w.login_id.trim().to_ascii_lowercase(), pos);
         }
-        idx.counted += u64::from(counts);
-        idx.pro_used += u64::from(counts && u.pro);
-        idx.active_admins += u64::from(u.is_active_admin());
+        self.counted += u64::from(counts);
+        self.pro_used += u64::from(counts && u.pro);
+        self.active_admins += u64::from(u.is_active_admin());
+    }
+}
+
+/// Users added after an engine's own without copying the engine: the rows an import
+/// has accepted so far. Their positions follow the engine's users; their index holds
+/// only their own keys and counts.
+#[derive(Default)]
+pub(crate) struct Added {
+    users: Vec<User>,
+    idx: Index,
+}
+
+impl Added {
+    /// Room for `n` users.
+    pub(crate) fn with_capacity(n: usize) -> Added {
+        let mut added = Added { users: Vec::with_capacity(n), idx: Index::default() };
+        added.idx.reserve(n);
+        added
+    }
+
+    /// The users, in the order they were added.
+    pub(crate) fn into_users(self) -> Vec<User> {
+        self.users
+    }
+}
+
+/// The account as the checks read it: an engine's users, then any [`Added`] after them.
+/// Every lookup the field checks make (positions, key holders, counts, fresh ids) goes
+/// through here, so a check reads the same whether users were added or are stored.
+/// It derefs to the engine for what adding users does not change (policy, plan,
+/// departments, the directory).
+#[derive(Clone, Copy)]
+pub(crate) struct View<'e> {
+    engine: &'e Engine,
+    added: Option<&'e Added>,
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        self.engine
+    }
+}
+
+impl<'e> View<'e> {
+    fn base_len(&self) -> usize {
+        self.engine.account.users.len()
+    }
+
+    /// The user at `pos`.
+    pub(crate) fn at(&self, pos: usize) -> Option<&'e User> {
+        match pos.checked_sub(self.base_len()) {
+            None => self.engine.at(pos),
+            Some(i) => self.added?.users.get(i),
+        }
+    }
+
+    /// The first user holding `key` as `text` (normalised as the index keys it).
+    pub(crate) fn holder(&self, key: Key, text: &str) -> Option<usize> {
+        let first = self.engine.idx.map(key).get(text);
+        first.or_else(|| self.added?.idx.map(key).get(text)).copied()
+    }
+
+    /// The position of user `id`.
+    pub(crate) fn pos(&self, id: &str) -> Option<usize> {
+        self.holder(Key::Id, id)
+    }
+
+    /// Users counted toward `maxUsers`, and Pro seats in use.
+    pub(crate) fn totals(&self) -> (u64, u64) {
+        let (a, b) = (&self.engine.idx, self.added.map(|a| &a.idx));
+        let add = |f: fn(&Index) -> u64| f(a).saturating_add(b.map_or(0, f));
+        (add(|i| i.counted), add(|i| i.pro_used))
+    }
+
+    /// The lowest extension in range that is neither reserved nor held.
+    pub(crate) fn lowest_free_extension(&self) -> Option<String> {
+        let r = self.range();
+        (r.from..=r.to)
+            .take(1_000_000)
+            .map(|n| n.to_string())
+            .find(|e| self.holder(Key::Extension, e).is_none() && !self.policy.reserved_extensions.contains(e))
+    }
+
+    /// A fresh user id: `u<n>`, the first one free from the user count on.
+    pub(crate) fn next_id(&self) -> String {
+        let mut n = self.base_len().saturating_add(self.added.map_or(0, |a| a.users.len())).saturating_add(1);
+        loop {
+            let mut id = String::with_capacity(8);
+            id.push('u');
+            crate::rules::push_decimal(&mut id, n);
+            if self.pos(&id).is_none() {
+                return id;
+            }
+            n += 1;
+        }
     }
 }

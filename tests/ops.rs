@@ -1228,6 +1228,51 @@ fn import_duplicates_within_file_flag_later_row() {
 }
 
 #[test]
+fn import_in_file_holder_is_the_earlier_row_and_the_hint_skips_its_extension() {
+    // Extensions 10–15 are held, so 16 is the lowest free one until row 2 takes it.
+    let csv = format!(
+        "{HEADER}\nGita Nair,gita@acme.in,9800000007,16,,,,sales\n\
+         Hari Das,hari@acme.in,9800000008,16,,,,sales\n"
+    );
+    let o = engine().check(&import("u2", &csv));
+    assert_errors(&o, &["extension_taken"]);
+    let v = violation(&o, "extension_taken");
+    assert_eq!(v["row"], 3);
+    assert_eq!(v["params"]["heldBy"], "u7", "the id row 2 would get");
+    assert_eq!(v["params"]["heldByName"], "Gita Nair");
+    assert_eq!(v["params"]["suggestion"], "17");
+}
+
+#[test]
+fn import_adds_what_the_same_adds_one_by_one_would() {
+    let rows = [
+        ("Gita Nair", "gita@acme.in", "98000 00007", "16", "Mo-Fr 09:00-18:00"),
+        ("Hari Das", "hari@acme.in", "+91 98000 00008", "17", ""),
+        ("Indu Roy", "indu@acme.in", "09800000009", "18", "Mon-Fri 9am to 6pm"),
+    ];
+    let csv: String = std::iter::once(HEADER.to_owned())
+        .chain(rows.iter().map(|(n, e, m, x, s)| format!("{n},{e},{m},{x},,,{s},sales")))
+        .map(|l| l + "\n")
+        .collect();
+    let mut imported = engine();
+    assert_errors(&imported.apply(&import("u2", &csv)), &[]);
+    let mut one_by_one = engine();
+    for (n, e, m, x, s) in rows {
+        let mut user = json!({ "name": n, "email": e, "mobile": m, "extension": x, "departments": ["sales"] });
+        if !s.is_empty() {
+            user["schedule"] = json!(s);
+        }
+        assert_errors(&one_by_one.apply(&op(json!({ "type": "addUser", "actor": "u2", "user": user }))), &[]);
+    }
+    assert_eq!(imported.account(), one_by_one.account());
+    // And the engine after the import answers as one that was built with those users.
+    let rebuilt = Engine::new(imported.policy().clone(), imported.account().clone());
+    let again = op(json!({ "type": "addUser", "actor": "u2", "user":
+        { "name": "Jai", "email": "GITA@acme.in", "mobile": "9800000008", "extension": "18", "departments": ["sales"] } }));
+    assert_eq!(imported.check(&again), rebuilt.check(&again));
+}
+
+#[test]
 fn import_apply_is_all_or_nothing() {
     let csv = format!(
         "{HEADER}\nGita Nair,gita@acme.in,9800000007,16,,,,sales\n\

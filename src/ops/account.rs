@@ -31,7 +31,7 @@ impl Engine {
         let n = count.and_then(serde_json::Value::as_u64).filter(|&n| n > 0);
         match n {
             None => Outcome::from_violations(vec![Violation::at("count", Problem::CountRequired)]),
-            Some(n) => Outcome::from_violations(self.limit_violations(n, 0)),
+            Some(n) => Outcome::from_violations(self.view().limit_violations(n, 0)),
         }
     }
 
@@ -51,7 +51,9 @@ impl Engine {
             if self.idx.clash(pos, Key::Id).is_some() {
                 found.push(Violation::at("id", Problem::IdTaken { id: u.id.clone() }));
             }
-            found.extend(self.check_fields(Cow::Borrowed(u), &Fields::of_user(u), Some(pos), Mode::Audit).violations);
+            found.extend(
+                self.view().check_fields(Cow::Borrowed(u), &Fields::of_user(u), Some(pos), Mode::Audit).violations,
+            );
             let schedule = schedules.entry(u.schedule.as_str()).or_insert_with(|| schedule_verdict(&u.schedule).err());
             found.extend(schedule.clone());
             if self.counts(u) {

@@ -46,13 +46,14 @@ impl Engine {
             // new user's, so a required field still says so.
             None => {
                 let mode = if value_is_null { Mode::Add } else { Mode::Field };
-                let mut c = self.check_fields(Cow::Owned(self.blank_user(String::new())), &(&draft).into(), None, mode);
+                let mut c =
+                    self.view().check_fields(Cow::Owned(self.blank_user(String::new())), &(&draft).into(), None, mode);
                 c.violations.extend(self.seat_for(None, &c.user));
                 c
             }
             Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
                 Some((pos, user)) => {
-                    let mut c = self.check_fields(Cow::Borrowed(user), &(&draft).into(), Some(pos), Mode::Edit);
+                    let mut c = self.view().check_fields(Cow::Borrowed(user), &(&draft).into(), Some(pos), Mode::Edit);
                     c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
                     c.violations.extend(self.seat_for(Some(user), &c.user));
                     c

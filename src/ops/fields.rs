@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::engine::{Engine, Key};
+use crate::engine::{Key, View};
 use crate::model::{Role, User, UserDraft, WebLogin};
 use crate::outcome::{Problem, Violation};
 use crate::rules::{email, extension, ip, name, phone, web_login};
@@ -167,7 +167,7 @@ pub(crate) fn schedule_violation(field: &str, e: &crate::schedule::ScheduleError
     Violation::at(field, problem)
 }
 
-impl Engine {
+impl View<'_> {
     /// Applies `draft` over `base` and checks every field it sets (all of them for
     /// [`Mode::Add`] and [`Mode::Audit`]). `me` is the user's own position, so its own
     /// email or extension does not count as taken; in an audit only earlier users count.
@@ -198,9 +198,9 @@ impl Engine {
         let keep = mode != Mode::Audit;
         let full = matches!(mode, Mode::Add | Mode::Audit);
         // Who else holds a key: in an audit, only an earlier user (found while indexing).
-        let holder = |k: Key, map: &crate::engine::KeyMap, key: &str| match (mode, me) {
+        let holder = |k: Key, key: &str| match (mode, me) {
             (Mode::Audit, Some(m)) => self.idx.clash(m, k),
-            _ => map.get(key).copied().filter(|&h| Some(h) != me),
+            _ => self.holder(k, key).filter(|&h| Some(h) != me),
         };
         let held_by = |pos: usize| self.at(pos).map(|u| (u.id.clone(), u.name.clone())).unwrap_or_default();
 
@@ -226,7 +226,7 @@ impl Engine {
                     Err(p) => out.push(Violation::at("email", Problem::EmailInvalid { reason: p.as_str() })),
                     Ok(v) => {
                         let key = email::key(v);
-                        if let Some(h) = holder(Key::Email, &self.idx.email, &key) {
+                        if let Some(h) = holder(Key::Email, &key) {
                             out.push(Violation::at(
                                 "email",
                                 Problem::EmailTaken { email: v.to_owned(), held_by: held_by(h).0 },
@@ -251,8 +251,7 @@ impl Engine {
                 match phone::normalize(text, &self.policy.default_country) {
                     Err(p) => out.push(Violation::at("mobile", Problem::MobileInvalid { reason: p.as_str() })),
                     Ok(m) => {
-                        if let Some(h) = holder(Key::Mobile, &self.idx.mobile, &m).filter(|_| self.policy.unique_mobile)
-                        {
+                        if let Some(h) = holder(Key::Mobile, &m).filter(|_| self.policy.unique_mobile) {
                             out.push(Violation::at(
                                 "mobile",
                                 Problem::MobileTaken { mobile: m.clone(), held_by: held_by(h).0 },
@@ -296,7 +295,7 @@ impl Engine {
                         if keep {
                             user.extension = text.to_owned();
                         }
-                        if let Some(h) = holder(Key::Extension, &self.idx.extension, text) {
+                        if let Some(h) = holder(Key::Extension, text) {
                             let (held_by, held_by_name) = held_by(h);
                             let suggestion = self.lowest_free_extension();
                             out.push(Violation::at(
@@ -396,9 +395,7 @@ impl Engine {
                                 "webLogin.loginId",
                                 Problem::LoginIdInvalid { min: self.policy.login_id_min },
                             ));
-                        } else if let Some(h) =
-                            holder(Key::Login, &self.idx.login, &login.login_id.to_ascii_lowercase())
-                        {
+                        } else if let Some(h) = holder(Key::Login, &login.login_id.to_ascii_lowercase()) {
                             out.push(Violation::at(
                                 "webLogin.loginId",
                                 Problem::LoginIdTaken { login_id: login.login_id.clone(), held_by: held_by(h).0 },

@@ -1,6 +1,7 @@
-//! `importUsers`: bulk add from CSV, every row checked as an `addUser` on a copy of the
-//! account that already holds the rows before it (so duplicates within the file and the
-//! plan and seat limits count cumulatively); all or nothing.
+//! `importUsers`: bulk add from CSV, every row checked as an `addUser` against the
+//! account plus the rows accepted before it (so duplicates within the file and the plan
+//! and seat limits count cumulatively); all or nothing. The account is not copied: the
+//! accepted rows are [`Added`] after it and the checks read both through a `View`.
 
 use std::collections::HashMap;
 
@@ -8,7 +9,7 @@ use super::csv;
 use super::fields::{schedule_verdict, Fields, ScheduleVerdict};
 use super::{denied, Actor};
 use crate::capability::{can, Capability};
-use crate::engine::{Engine, Mutation};
+use crate::engine::{Added, Engine, Mutation};
 use crate::model::UserDraft;
 use crate::outcome::{Effect, Outcome, Problem, Severity, Violation};
 
@@ -94,8 +95,7 @@ impl Engine {
             return (Outcome::from_violations(vec![Violation::general(Problem::TooManyRows { max })]), None);
         }
 
-        let mut sim = self.clone();
-        sim.reserve(rows.len());
+        let mut added = Added::with_capacity(rows.len());
         let mut violations = Vec::new();
         // A file's rows share a few schedules: each distinct text is parsed once.
         let mut schedules: HashMap<String, ScheduleVerdict> = HashMap::new();
@@ -130,7 +130,7 @@ impl Engine {
             }
             let verdict = draft.schedule.as_deref().and_then(|text| schedules.get(text));
             let fields = Fields { schedule_verdict: verdict, ..Fields::from(&draft) };
-            let (mut errors, user) = match sim.new_user(actor, &fields) {
+            let (mut errors, user) = match self.view_with(&added).new_user(actor, &fields) {
                 Err(v) => (vec![v], None),
                 Ok(n) => (n.violations.into_iter().filter(|v| v.severity == Severity::Error).collect(), Some(n.user)),
             };
@@ -138,7 +138,7 @@ impl Engine {
                 errors.push(Violation::at("pro", Problem::ValueInvalid { value }));
             }
             if let Some(user) = user.filter(|_| errors.is_empty()) {
-                sim.push_user(user);
+                self.push_added(&mut added, user);
             }
             for mut v in errors {
                 v.row = Some(rec.line);
@@ -147,6 +147,6 @@ impl Engine {
         }
         let mut outcome = Outcome::from_violations(violations);
         outcome.effects.push(Effect::InviteSent);
-        (outcome, Some(Mutation::Swap(Box::new(sim))))
+        (outcome, Some(Mutation::Extend(added.into_users())))
     }
 }

@@ -40,7 +40,7 @@ impl Engine {
         if active && before.is_deactivated() {
             after.status = Status::Active;
             if !self.policy.count_deactivated {
-                violations.extend(self.limit_violations(1, u64::from(after.pro)));
+                violations.extend(self.view().limit_violations(1, u64::from(after.pro)));
             }
         } else if !active && !before.is_deactivated() {
             after.status = Status::Deactivated;

@@ -240,7 +240,7 @@ impl Engine {
                 Some(Mutation::Add(u)) => diff(None, Some(u)),
                 Some(Mutation::Replace(pos, u)) => diff(self.at(*pos), Some(u)),
                 Some(Mutation::Remove(pos)) => diff(self.at(*pos), None),
-                Some(Mutation::Swap(_)) | None => Vec::new(),
+                Some(Mutation::Swap(_) | Mutation::Extend(_)) | None => Vec::new(),
             };
         }
         (outcome, mutation)

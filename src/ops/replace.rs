@@ -31,7 +31,7 @@ impl Engine {
         let mut sim = self.clone();
         let mut plan = Vec::new();
         let mut new_user = None;
-        let new_id = sim.next_id();
+        let new_id = sim.view().next_id();
 
         let step = |sim: &mut Engine, plan: &mut Vec<Op>, op: Op| -> Result<Outcome, Outcome> {
             let o = sim.apply(&op);
@@ -45,7 +45,7 @@ impl Engine {
         let mut run = || -> Result<(), Outcome> {
             let mut p = UserDraft { email: Some(alias(&sim, &old.email)), ..UserDraft::default() };
             step(&mut sim, &mut plan, edit(actor, target, std::mem::take(&mut p)))?;
-            let free = sim.lowest_free_extension().ok_or_else(|| {
+            let free = sim.view().lowest_free_extension().ok_or_else(|| {
                 Outcome::from_violations(vec![Violation::at(
                     "extension",
                     Problem::ExtensionTaken {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::fields::{Fields, Mode, FIELDS};
 use super::{denied, Actor};
 use crate::capability::{can, Capability, Reach};
-use crate::engine::{Engine, Mutation};
+use crate::engine::{Engine, Mutation, View};
 use crate::model::{default_schedule, Role, Status, User, UserDraft};
 use crate::outcome::{Effect, FieldState, Outcome, Problem, Violation};
 
@@ -41,7 +41,7 @@ fn patched_fields(p: &UserDraft) -> Vec<&'static str> {
     out
 }
 
-/// What [`Engine::new_user`] finds.
+/// What [`View::new_user`] finds.
 pub(crate) struct NewUser {
     pub violations: Vec<Violation>,
     pub password_set: bool,
@@ -116,7 +116,7 @@ impl Engine {
     }
 
     pub(crate) fn add_user(&self, actor: &str, draft: &UserDraft) -> (Outcome, Option<Mutation>) {
-        match self.new_user(actor, &draft.into()) {
+        match self.view().new_user(actor, &draft.into()) {
             Err(v) => denied(v),
             Ok(NewUser { violations, password_set, user }) => {
                 let mut outcome = Outcome::from_violations(violations);
@@ -128,47 +128,6 @@ impl Engine {
                 (outcome, Some(Mutation::Add(Box::new(user))))
             }
         }
-    }
-
-    /// The user `addUser` would add and what is wrong with it (import adds the rows
-    /// through this, without an Outcome per row); `Err` when the actor may not add it.
-    pub(crate) fn new_user(&self, actor: &str, draft: &Fields<'_>) -> Result<NewUser, Violation> {
-        let actor = self.actor(actor)?;
-        if let Actor::User(a) = actor {
-            if can(&self.policy.roles, a, Capability::AddUsers, None) {
-                let role = draft.role.and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
-                let deps = draft.departments.unwrap_or(&[]);
-                self.may_assign(a, Capability::AddUsers, role, Some((deps, &[])))?;
-            } else {
-                return Err(Violation::general(Problem::NotPermitted { action: "add_users" }));
-            }
-        }
-        let mut violations = Vec::new();
-        let mut id = draft.id.map(str::trim).filter(|s| !s.is_empty());
-        // The host's own actor id, or text that is no id (over 100 bytes, control, bidi
-        // or zero-width characters), is refused and not echoed: the user gets a fresh id.
-        if let Some(bad) = id.filter(|id| {
-            *id == super::SYSTEM
-                || id.len() > 100
-                || id.chars().any(|c| c.is_control() || crate::rules::name::is_invisible(c))
-        }) {
-            violations.push(Violation::at("id", Problem::ValueInvalid { value: bad.to_owned() }));
-            id = None;
-        }
-        let id = match id {
-            Some(id) => {
-                if self.pos(id).is_some() {
-                    violations.push(Violation::at("id", Problem::IdTaken { id: id.to_owned() }));
-                }
-                id.to_owned()
-            }
-            None => self.next_id(),
-        };
-        let checked = self.check_fields(Cow::Owned(self.blank_user(id)), draft, None, Mode::Add);
-        violations.extend(checked.violations);
-        let user = checked.user;
-        violations.extend(self.limit_violations(1, u64::from(user.pro)));
-        Ok(NewUser { violations, password_set: checked.password_set, user })
     }
 
     /// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
@@ -191,32 +150,6 @@ impl Engine {
             allowed_caller_ids: None,
             report_users: None,
         }
-    }
-
-    /// `plan_user_limit` / `pro_seat_limit` / `plan_unknown` when `users` more users and
-    /// `pro` more Pro seats would be counted.
-    pub(crate) fn limit_violations(&self, users: u64, pro: u64) -> Vec<Violation> {
-        let mut out = Vec::new();
-        if users > 0 {
-            match self.policy.max_users(&self.account.plan) {
-                None => out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() })),
-                Some(Some(max)) if self.idx.counted.saturating_add(users) > u64::from(max) => {
-                    out.push(Violation::general(Problem::PlanUserLimit {
-                        plan: self.account.plan.clone(),
-                        max_users: max,
-                        users: self.idx.counted.saturating_add(users),
-                    }))
-                }
-                Some(_) => {}
-            }
-        }
-        if pro > 0 && self.idx.pro_used.saturating_add(pro) > u64::from(self.account.pro_seats) {
-            out.push(Violation::at(
-                "pro",
-                Problem::ProSeatLimit { pro_seats: self.account.pro_seats, used: self.idx.pro_used },
-            ));
-        }
-        out
     }
 
     /// `last_admin` when `before` is an active owner/admin, `after` is not, and no other remains.
@@ -270,7 +203,7 @@ impl Engine {
                 }
             }
         }
-        let checked = self.check_fields(Cow::Borrowed(before), &patch.into(), Some(pos), Mode::Edit);
+        let checked = self.view().check_fields(Cow::Borrowed(before), &patch.into(), Some(pos), Mode::Edit);
         violations.extend(checked.violations);
         let after = checked.user;
         violations.extend(self.seat_for(Some(before), &after));
@@ -296,7 +229,7 @@ impl Engine {
     pub(crate) fn seat_for(&self, before: Option<&User>, after: &User) -> Vec<Violation> {
         let newly = after.pro && self.counts(after) && !before.is_some_and(|b| b.pro);
         if newly {
-            self.limit_violations(0, 1)
+            self.view().limit_violations(0, 1)
         } else {
             Vec::new()
         }
@@ -343,5 +276,73 @@ impl Engine {
         let mut outcome = Outcome::from_violations(Vec::new());
         outcome.fields = Some(map);
         outcome
+    }
+}
+
+/// The checks of a new user, which import also makes with its accepted rows added.
+impl View<'_> {
+    /// The user `addUser` would add and what is wrong with it (import adds the rows
+    /// through this, without an Outcome per row); `Err` when the actor may not add it.
+    pub(crate) fn new_user(&self, actor: &str, draft: &Fields<'_>) -> Result<NewUser, Violation> {
+        let actor = self.actor(actor)?;
+        if let Actor::User(a) = actor {
+            if can(&self.policy.roles, a, Capability::AddUsers, None) {
+                let role = draft.role.and_then(|r| Role::parse(r.trim())).or(Some(Role::Agent));
+                let deps = draft.departments.unwrap_or(&[]);
+                self.may_assign(a, Capability::AddUsers, role, Some((deps, &[])))?;
+            } else {
+                return Err(Violation::general(Problem::NotPermitted { action: "add_users" }));
+            }
+        }
+        let mut violations = Vec::new();
+        let mut id = draft.id.map(str::trim).filter(|s| !s.is_empty());
+        // The host's own actor id, or text that is no id (over 100 bytes, control, bidi
+        // or zero-width characters), is refused and not echoed: the user gets a fresh id.
+        if let Some(bad) = id.filter(|id| {
+            *id == super::SYSTEM
+                || id.len() > 100
+                || id.chars().any(|c| c.is_control() || crate::rules::name::is_invisible(c))
+        }) {
+            violations.push(Violation::at("id", Problem::ValueInvalid { value: bad.to_owned() }));
+            id = None;
+        }
+        let id = match id {
+            Some(id) => {
+                if self.pos(id).is_some() {
+                    violations.push(Violation::at("id", Problem::IdTaken { id: id.to_owned() }));
+                }
+                id.to_owned()
+            }
+            None => self.next_id(),
+        };
+        let checked = self.check_fields(Cow::Owned(self.blank_user(id)), draft, None, Mode::Add);
+        violations.extend(checked.violations);
+        let user = checked.user;
+        violations.extend(self.limit_violations(1, u64::from(user.pro)));
+        Ok(NewUser { violations, password_set: checked.password_set, user })
+    }
+
+    /// `plan_user_limit` / `pro_seat_limit` / `plan_unknown` when `users` more users and
+    /// `pro` more Pro seats would be counted.
+    pub(crate) fn limit_violations(&self, users: u64, pro: u64) -> Vec<Violation> {
+        let mut out = Vec::new();
+        let (counted, pro_used) = self.totals();
+        if users > 0 {
+            match self.policy.max_users(&self.account.plan) {
+                None => out.push(Violation::at("plan", Problem::PlanUnknown { plan: self.account.plan.clone() })),
+                Some(Some(max)) if counted.saturating_add(users) > u64::from(max) => {
+                    out.push(Violation::general(Problem::PlanUserLimit {
+                        plan: self.account.plan.clone(),
+                        max_users: max,
+                        users: counted.saturating_add(users),
+                    }))
+                }
+                Some(_) => {}
+            }
+        }
+        if pro > 0 && pro_used.saturating_add(pro) > u64::from(self.account.pro_seats) {
+            out.push(Violation::at("pro", Problem::ProSeatLimit { pro_seats: self.account.pro_seats, used: pro_used }));
+        }
+        out
     }
 }
