@@ -3,6 +3,11 @@
 
 /// More fields than any import has columns: the record is refused before it is collected.
 const MAX_FIELDS: usize = 64;
+/// Room each field starts with: most cells (a name, an email, a schedule) fit, so a
+/// field is allocated once instead of regrown character by character.
+const FIELD_ROOM: usize = 24;
+/// Room for the fields of one record: the import's eight columns.
+const COLUMNS_ROOM: usize = 8;
 
 /// One record: the line it starts on (1-based) and its fields.
 pub(crate) struct Record {
@@ -26,8 +31,8 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
     let mut line = 1;
     while chars.peek().is_some() && records.len() <= max {
         let start = line;
-        let mut fields = Vec::new();
-        let mut field = String::new();
+        let mut fields = Vec::with_capacity(COLUMNS_ROOM);
+        let mut field = String::with_capacity(FIELD_ROOM);
         let mut quoted = false;
         let mut was_quoted = false;
         loop {
@@ -62,7 +67,7 @@ pub(crate) fn read(text: &str, max: usize) -> Result<Vec<Record>, CsvError> {
                     if fields.len() >= MAX_FIELDS {
                         return Err(CsvError { line: start, reason: "wrong_field_count" });
                     }
-                    fields.push(std::mem::take(&mut field));
+                    fields.push(std::mem::replace(&mut field, String::with_capacity(FIELD_ROOM)));
                     was_quoted = false;
                 }
                 '\r' if chars.peek() == Some(&'\n') => {}
