@@ -416,7 +416,8 @@ impl Added {
 /// Every lookup the field checks make (positions, key holders, counts, fresh ids) goes
 /// through here, so a check reads the same whether users were added or are stored.
 /// It derefs to the engine for what adding users does not change (policy, plan,
-/// departments, the directory).
+/// departments, the directory) and for the actor (`Engine::actor`), who is always one of
+/// the engine's own users: an import's rows get fresh ids and cannot act.
 #[derive(Clone, Copy)]
 pub(crate) struct View<'e> {
     engine: &'e Engine,
