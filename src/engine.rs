@@ -414,7 +414,9 @@ impl Added {
 
 /// The account as the checks read it: an engine's users, then any [`Added`] after them.
 /// Every lookup the field checks make (positions, key holders, counts, fresh ids) goes
-/// through here, so a check reads the same whether users were added or are stored.
+/// through here, so a check reads the same whether users were added or are stored. The
+/// one exception is an audit, which reads the clashes found while the engine indexed its
+/// own users (`Index::clash`): it runs on [`Engine::view`], with nothing added.
 /// It derefs to the engine for what adding users does not change (policy, plan,
 /// departments, the directory) and for the actor (`Engine::actor`), who is always one of
 /// the engine's own users: an import's rows get fresh ids and cannot act.
