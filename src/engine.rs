@@ -315,16 +315,21 @@ impl Engine {
         self.idx.reserve(n);
     }
 
-    /// Appends a user and indexes it without a rebuild (bulk import adds thousands).
-    /// The user is a checked new one (`new_user` without errors): its mobile is the phone
-    /// rule's E.164 text already, which is its own key (normalising is idempotent), so it
-    /// is not normalised a second time.
+    /// Appends a user and indexes it without a rebuild (an import adds thousands). The
+    /// user is a checked new one (`new_user` without errors; see `checked_mobile_key`).
     pub(crate) fn push_user(&mut self, user: User) {
         let pos = self.account.users.len();
-        let mobile = user.mobile.clone();
-        debug_assert_eq!(self.mobile_key(&user.mobile), mobile, "push_user takes a checked user");
+        let mobile = self.checked_mobile_key(&user);
         self.account.users.push(user);
         self.index_at(pos, mobile);
+    }
+
+    /// The mobile key of a checked new user: its mobile as stored, the phone rule's E.164
+    /// text, which is its own key (normalising is idempotent), so it is not normalised again.
+    fn checked_mobile_key(&self, user: &User) -> String {
+        let mobile = user.mobile.clone();
+        debug_assert_eq!(self.mobile_key(&user.mobile), mobile, "only a checked new user is added this way");
+        mobile
     }
 
     pub(crate) fn reindex(&mut self) {
@@ -365,8 +370,7 @@ impl Engine {
     /// engine's users (as [`Engine::push_user`] would index it here).
     pub(crate) fn push_added(&self, added: &mut Added, user: User) {
         let pos = self.account.users.len().saturating_add(added.users.len());
-        let mobile = user.mobile.clone();
-        debug_assert_eq!(self.mobile_key(&user.mobile), mobile, "push_added takes a checked user");
+        let mobile = self.checked_mobile_key(&user);
         added.idx.add(pos, &user, mobile, self.policy.count_deactivated);
         added.users.push(user);
     }
@@ -392,7 +396,6 @@ impl Index {
 /// Users added after an engine's own without copying the engine: the rows an import
 /// has accepted so far. Their positions follow the engine's users; their index holds
 /// only their own keys and counts.
-#[derive(Default)]
 pub(crate) struct Added {
     users: Vec<User>,
     idx: Index,
