@@ -20,6 +20,56 @@ pub struct MessageTemplate {
     pub hint: Option<String>,
 }
 
+/// A message table from its JSON form, `{code: {message, hint?}}` (a `null` hint is no
+/// hint; other keys of a template are ignored, as serde's derive would), or the
+/// `bad_request` naming the path under `root` that is at fault.
+///
+/// Read from a [`serde_json::Value`] rather than with a serde-derived decoder: the wasm
+/// package already carries the `Value` decoder, and a derived one for this table alone
+/// cost about 7 KB of the `.wasm`.
+///
+/// # Errors
+/// A `bad_request` [`Outcome`](crate::Outcome) at `root`, `root.code` or
+/// `root.code.message` / `.hint`.
+///
+/// # Example
+/// ```
+/// use roster_rules::messages::table_from_json;
+/// let json = serde_json::json!({"required": {"message": "Pflichtfeld", "hint": null}});
+/// let table = table_from_json(&json, "messages").unwrap();
+/// assert_eq!(table["required"].message, "Pflichtfeld");
+/// assert_eq!(table["required"].hint, None);
+/// let bad = serde_json::json!({"required": {"hint": "x"}});
+/// let err = table_from_json(&bad, "messages").unwrap_err();
+/// assert_eq!(err.violations[0].field.as_deref(), Some("messages.required.message"));
+/// ```
+pub fn table_from_json(json: &serde_json::Value, root: &str) -> Result<MessageTable, crate::Outcome> {
+    use serde_json::Value;
+    let bad = |path: String, detail: &str| crate::Outcome::bad_request(&path, detail);
+    let Value::Object(codes) = json else {
+        return Err(bad(root.to_owned(), "expected an object of message templates by code"));
+    };
+    let mut table = MessageTable::new();
+    for (code, entry) in codes {
+        let at = |key: &str| format!("{root}.{code}{key}");
+        let Value::Object(entry) = entry else {
+            return Err(bad(at(""), "expected an object with a message and an optional hint"));
+        };
+        let message = match entry.get("message") {
+            Some(Value::String(m)) => m.clone(),
+            None => return Err(bad(at(".message"), "missing field message")),
+            Some(_) => return Err(bad(at(".message"), "expected a string")),
+        };
+        let hint = match entry.get("hint") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(h)) => Some(h.clone()),
+            Some(_) => return Err(bad(at(".hint"), "expected a string or null")),
+        };
+        table.insert(code.clone(), MessageTemplate { message, hint });
+    }
+    Ok(table)
+}
+
 /// Every code with its English templates: (code, message, hint). The codes are the
 /// stable API (SPEC §2 and the README's extra codes); `pkg/` exports this table so a
 /// translator starts from the full list.
@@ -128,6 +178,33 @@ pub fn format(code: &str, params: &[(&'static str, Param)], table: Option<&Messa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_reads_from_json_or_names_the_path_at_fault() {
+        let json = serde_json::json!({
+            "required": {"message": "Pflichtfeld", "hint": null, "note": "ignored"},
+            "extension_taken": {"message": "belegt: {extension}", "hint": "frei: {suggestion}"},
+        });
+        let table = table_from_json(&json, "messages").unwrap();
+        assert_eq!(table.len(), 2);
+        assert_eq!(table["required"], MessageTemplate { message: "Pflichtfeld".into(), hint: None });
+        assert_eq!(table["extension_taken"].hint.as_deref(), Some("frei: {suggestion}"));
+        // The serde derive reads the same table the same way.
+        let derived: MessageTable = serde_json::from_value(json).unwrap();
+        assert_eq!(derived, table);
+
+        let at = |json: serde_json::Value| {
+            let err = table_from_json(&json, "m").unwrap_err();
+            assert_eq!(err.codes(), ["bad_request"]);
+            err.violations[0].field.clone().unwrap_or_default()
+        };
+        assert_eq!(at(serde_json::json!(["required"])), "m");
+        assert_eq!(at(serde_json::json!({"required": "x"})), "m.required");
+        assert_eq!(at(serde_json::json!({"required": {}})), "m.required.message");
+        assert_eq!(at(serde_json::json!({"required": {"message": null}})), "m.required.message");
+        assert_eq!(at(serde_json::json!({"required": {"message": "x", "hint": 1}})), "m.required.hint");
+        assert_eq!(table_from_json(&serde_json::json!({}), "m").unwrap(), MessageTable::new());
+    }
 
     #[test]
     fn fill_replaces_known_and_keeps_unknown() {

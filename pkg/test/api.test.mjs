@@ -87,6 +87,45 @@ test('a client message table replaces messages by code and params', () => {
   assert.match(engine.checkField('extension', '14').violations[0].message, /already used by Esha Khan/);
 });
 
+test('a malformed message table, directory or form names the path at fault', () => {
+  const engine = new Engine(sample());
+  /** The path of the bad_request a RosterError carries. */
+  const thrownAt = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assert.equal(e.name, 'RosterError', String(e));
+      assert.deepEqual(codes(e.outcome), ['bad_request']);
+      return e.outcome.violations[0].field;
+    }
+    assert.fail('expected a RosterError');
+  };
+  assert.equal(thrownAt(() => engine.setMessages([])), 'messages');
+  assert.equal(thrownAt(() => engine.setMessages({ required: 'Pflicht' })), 'messages.required');
+  assert.equal(thrownAt(() => engine.setMessages({ required: { hint: 'x' } })), 'messages.required.message');
+  assert.equal(thrownAt(() => engine.setMessages({ required: { message: 7 } })), 'messages.required.message');
+  assert.equal(thrownAt(() => engine.setMessages({ required: { message: 'x', hint: 7 } })), 'messages.required.hint');
+  // A throw leaves the table as it was; a null hint is no hint; other keys are ignored.
+  assert.equal(engine.checkField('name', '').violations[0].message, 'This field is required.');
+  engine.setMessages({ required: { message: 'Pflichtfeld.', hint: null, note: 'for translators' } });
+  const v = engine.checkField('name', '').violations[0];
+  assert.equal(v.message, 'Pflichtfeld.');
+  assert.equal('hint' in v, false);
+
+  assert.equal(thrownAt(() => engine.setExternalEmails({})), 'externalEmails');
+  assert.equal(thrownAt(() => engine.setExternalEmails(['gita@acme.in', 7])), 'externalEmails[1]');
+  engine.setExternalEmails(['gita@acme.in']);
+  assert.deepEqual(codes(engine.checkField('email', 'gita@acme.in')), ['email_taken_elsewhere']);
+
+  const value = { name: 'Gita Nair', email: 'gita@acme.in', mobile: '9800000099', extension: '60' };
+  for (const form of [{ type: 'addUser' }, { type: 'addUser', actor: 'u1', extra: 1 }, { type: 'editUser', actor: 'u1' },
+    { type: 'addUser', actor: 'u1', target: 'u4' }, { type: 'editUser', actor: 'u1', target: 4 }, [], null]) {
+    const issues = engine.formIssues(form, value);
+    assert.deepEqual(issues.map((i) => [i.code, i.params.path, i.path]), [['bad_request', 'form', undefined]], JSON.stringify(form));
+  }
+  assert.equal(engine.formIssues({ type: 'addUser', actor: 'u1', target: null }, { ...value, email: 'x@acme.in' }), null);
+});
+
 test('Standard Schema: issues with paths for fields, none for rule-level problems', () => {
   const engine = new Engine(sample());
   const schema = engine.schema({ type: 'addUser', actor: 'u1' });
