@@ -298,7 +298,7 @@ export interface Outcome {
 }
 
 /** A client's messages: code → templates with `{param}` holes. */
-export type MessageTable = Partial<Record<Code, { message: string; hint?: string }>>;
+export type MessageTable = Partial<Record<Code, { message: string; hint?: string | null }>>;
 
 /** Thrown only by the constructor and the setters; `outcome` is the `bad_request`. */
 export interface RosterError extends Error {

@@ -26,7 +26,7 @@ pub struct MessageTemplate {
 ///
 /// Read from a [`serde_json::Value`] rather than with a serde-derived decoder: the wasm
 /// package already carries the `Value` decoder, and a derived one for this table alone
-/// cost about 7 KB of the `.wasm`.
+/// cost 0.2 KB of the gzipped `.wasm`.
 ///
 /// # Errors
 /// A `bad_request` [`Outcome`](crate::Outcome) at `root`, `root.code` or

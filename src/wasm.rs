@@ -13,7 +13,7 @@
 //! The account, policy, ops and drafts go through their serde-derived decoders, which
 //! name the exact path at fault. The small inputs only this edge reads (the message
 //! table, the directory, the Standard Schema form) are read from a `serde_json::Value`,
-//! whose decoder the `.wasm` carries anyway: a derived decoder for each cost 0.4–0.6 KB
+//! whose decoder the `.wasm` carries anyway: a derived decoder for each cost 0.2–0.6 KB
 //! gzipped. Lists going out are built as JS arrays directly.
 //!
 //! Schedule offsets in params count Unicode code points (`[...text]` in JS), the same

@@ -105,12 +105,13 @@ test('a malformed message table, directory or form names the path at fault', () 
   assert.equal(thrownAt(() => engine.setMessages({ required: { hint: 'x' } })), 'messages.required.message');
   assert.equal(thrownAt(() => engine.setMessages({ required: { message: 7 } })), 'messages.required.message');
   assert.equal(thrownAt(() => engine.setMessages({ required: { message: 'x', hint: 7 } })), 'messages.required.hint');
-  // A throw leaves the table as it was; a null hint is no hint; other keys are ignored.
-  assert.equal(engine.checkField('name', '').violations[0].message, 'This field is required.');
+  // A null hint is no hint; other keys are ignored; a throw leaves the table as it was.
   engine.setMessages({ required: { message: 'Pflichtfeld.', hint: null, note: 'for translators' } });
   const v = engine.checkField('name', '').violations[0];
   assert.equal(v.message, 'Pflichtfeld.');
   assert.equal('hint' in v, false);
+  assert.equal(thrownAt(() => engine.setMessages({ required: { message: 'Pflicht!' }, email_taken: [] })), 'messages.email_taken');
+  assert.equal(engine.checkField('name', '').violations[0].message, 'Pflichtfeld.');
 
   assert.equal(thrownAt(() => engine.setExternalEmails({})), 'externalEmails');
   assert.equal(thrownAt(() => engine.setExternalEmails(['gita@acme.in', 7])), 'externalEmails[1]');
