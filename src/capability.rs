@@ -71,6 +71,17 @@ pub enum Reach {
     OwnDepartmentAgents,
 }
 
+impl Reach {
+    /// The snake_case name (what serde writes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reach::All => "all",
+            Reach::OwnDepartments => "own_departments",
+            Reach::OwnDepartmentAgents => "own_department_agents",
+        }
+    }
+}
+
 /// One column of the matrix: capability → reach; an absent capability is not granted.
 pub type Grants = BTreeMap<Capability, Reach>;
 
@@ -184,4 +195,19 @@ pub fn can(matrix: &RoleMatrix, actor: &User, capability: Capability, target: Op
 /// Whether two users share a department.
 pub fn shares_department(a: &User, b: &User) -> bool {
     a.departments.iter().any(|d| b.departments.contains(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_serde_names() {
+        for c in Capability::ALL {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+        for r in [Reach::All, Reach::OwnDepartments, Reach::OwnDepartmentAgents] {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
 }

@@ -14,7 +14,8 @@
 //! name the exact path at fault. The small inputs only this edge reads (the message
 //! table, the directory, the Standard Schema form) are read from a `serde_json::Value`,
 //! whose decoder the `.wasm` carries anyway: a derived decoder for each cost 0.2–0.6 KB
-//! gzipped. Lists going out are built as JS arrays directly.
+//! gzipped. The name lists and the capability map going out are built as JS values
+//! directly rather than written as JSON and parsed.
 //!
 //! Schedule offsets in params count Unicode code points (`[...text]` in JS), the same
 //! in every front-end.
@@ -205,7 +206,13 @@ impl WasmEngine {
 
     /// What `actor` may do and how far (`{capability: reach}`), or `null` for no such user.
     pub fn capabilities(&self, actor: &str) -> JsValue {
-        parse(&serde_json::to_string(&self.inner.capabilities(actor)).unwrap_or_default())
+        let Some(grants) = self.inner.capabilities(actor) else { return JsValue::NULL };
+        let object = js_sys::Object::new();
+        for (c, r) in grants {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&object, &JsValue::from_str(c.as_str()), &JsValue::from_str(r.as_str()));
+        }
+        object.into()
     }
 
     /// The Standard Schema issues of a form value (`null` when it may be submitted);
