@@ -1,7 +1,8 @@
 //! A small RFC 4180 CSV reader: quoted fields, `""` escapes, CRLF or LF, with the line
 //! number each record starts on.
 
-/// More fields than any import has columns: the record is refused before it is collected.
+/// Commas a record may hold (65 fields, more than any import has columns): at the next
+/// one the record is refused before it is collected.
 const MAX_FIELDS: usize = 64;
 
 /// One record: the line it starts on (1-based) and its fields.
