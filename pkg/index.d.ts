@@ -351,7 +351,7 @@ export interface RosterIssue extends StandardSchemaV1.Issue {
 
 /** Which form a schema validates. */
 export type Form =
-  | { type: 'addUser'; actor: ActorId }
+  | { type: 'addUser'; actor: ActorId; target?: null }
   | { type: 'editUser'; actor: ActorId; target: string };
 
 /** A failed form check: issues with the engine's codes. */
