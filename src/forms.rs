@@ -70,27 +70,35 @@ pub fn issues(outcome: &Outcome) -> Option<Vec<&Violation>> {
 /// assert_eq!(roster_rules::forms::issues_json(&roster_rules::Outcome::from_violations(vec![]), None), "null");
 /// ```
 pub fn issues_json(outcome: &Outcome, table: Option<&MessageTable>) -> String {
-    struct Issue<'a>(&'a Violation, Option<&'a MessageTable>);
-    impl Serialize for Issue<'_> {
-        fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-            let v = self.0;
-            let params = v.problem.params();
-            let (message, hint) = crate::messages::format(v.code(), &params, self.1);
-            let mut map = ser.serialize_map(None)?;
-            map.serialize_entry("message", &message)?;
-            if let Some(field) = v.field.as_deref().filter(|f| is_form_field(f)) {
-                map.serialize_entry("path", &path_segments(field))?;
-            }
-            map.serialize_entry("code", v.code())?;
-            map.serialize_entry("params", &crate::outcome::ParamMap(&params))?;
-            if let Some(hint) = &hint {
-                map.serialize_entry("hint", hint)?;
-            }
-            map.end()
+    serde_json::to_string(&issue_list(outcome, table)).unwrap_or_else(|_| String::from("null"))
+}
+
+/// One issue of [`issues_json`], with its message from the table.
+pub(crate) struct Issue<'a>(&'a Violation, Option<&'a MessageTable>);
+
+/// The issues of [`issues_json`], for any serializer (the wasm edge writes them without
+/// JSON text).
+pub(crate) fn issue_list<'a>(outcome: &'a Outcome, table: Option<&'a MessageTable>) -> Option<Vec<Issue<'a>>> {
+    issues(outcome).map(|l| l.into_iter().map(|v| Issue(v, table)).collect())
+}
+
+impl Serialize for Issue<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        let params = v.problem.params();
+        let (message, hint) = crate::messages::format(v.code(), &params, self.1);
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("message", &message)?;
+        if let Some(field) = v.field.as_deref().filter(|f| is_form_field(f)) {
+            map.serialize_entry("path", &path_segments(field))?;
         }
+        map.serialize_entry("code", v.code())?;
+        map.serialize_entry("params", &crate::outcome::ParamMap(&params))?;
+        if let Some(hint) = &hint {
+            map.serialize_entry("hint", hint)?;
+        }
+        map.end()
     }
-    let list = issues(outcome).map(|l| l.into_iter().map(|v| Issue(v, table)).collect::<Vec<_>>());
-    serde_json::to_string(&list).unwrap_or_else(|_| String::from("null"))
 }
 
 fn is_form_field(field: &str) -> bool {

@@ -1,10 +1,13 @@
 //! The WebAssembly edge (wasm32 only): `pkg/` wraps these bindings for Node and browsers.
 //!
-//! Nothing here decides a rule. Values cross the boundary as JSON text: the host's
-//! `JSON.stringify` in, [`request::decode`](crate::request::decode) (the same decoder
-//! as the CLI, so a `bad_request` names the same path), and `JSON.parse` of the
-//! Outcome's JSON out, so the JS object is byte for byte what the CLI prints. The
-//! account and its indexes stay inside wasm memory between calls.
+//! Nothing here decides a rule. Values come in as JSON text: the host's `JSON.stringify`,
+//! then [`request::decode`](crate::request::decode) (the same decoder as the CLI, so a
+//! `bad_request` names the same path). Answers go out through the same `Serialize` code
+//! as the CLI's JSON, but written to a tape of tokens and one string blob that a small JS
+//! reader builds the object from (`tape`): no JSON text is written or parsed, and the
+//! object is still the one `JSON.parse` of the CLI's output gives (the parity tests
+//! compare the two byte for byte). The account and its indexes stay inside wasm memory
+//! between calls.
 //!
 //! Checks never throw: bad data is a `bad_request` Outcome. Only the constructor and
 //! the setters throw (an `Error` whose `outcome` property is the `bad_request`), since
@@ -21,6 +24,7 @@
 //! in every front-end.
 
 use js_sys::{Error, JsString, Reflect, JSON};
+use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -29,6 +33,8 @@ use crate::model::UserDraft;
 use crate::outcome::Outcome;
 use crate::request::{decode, decode_at};
 use crate::{Account, Capability, Op, Policy};
+
+mod tape;
 
 /// JSON text of a JS value: a string is taken as JSON text already, anything else
 /// goes through `JSON.stringify`.
@@ -47,8 +53,9 @@ fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, prefix: &str) -> Res
     decode_at(&json_text(value, prefix)?, prefix)
 }
 
-fn parse(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or(JsValue::NULL)
+/// The JS value of an Outcome, messages from `table` where it has the code.
+fn outcome_js(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
+    tape::to_js(|t| outcome.serialize_with(t, table))
 }
 
 #[wasm_bindgen(inline_js = "export function copy(v) {
@@ -70,14 +77,13 @@ extern "C" {
     fn copy(value: &JsValue) -> JsValue;
 }
 
-/// The Outcome with nothing to say, the usual answer while a user types. Each string made
-/// from wasm memory costs a `TextDecoder` call in the glue and `JSON.parse` of even this
-/// short text costs more than the check, so its JSON text (the text `to_json` writes) is
-/// parsed once into a template and each call returns a deep copy: a new object every
-/// time, with the same keys in the same order.
+/// The Outcome with nothing to say, the usual answer while a user types. Building even
+/// this small object from wasm costs more than the check, so it is built once into a
+/// template and each call returns a deep copy: a new object every time, with the same
+/// keys in the same order.
 fn empty_ok() -> JsValue {
     thread_local! {
-        static TEMPLATE: JsValue = parse(&Outcome::from_violations(Vec::new()).to_json());
+        static TEMPLATE: JsValue = outcome_js(&Outcome::from_violations(Vec::new()), None);
     }
     TEMPLATE.with(copy)
 }
@@ -91,7 +97,7 @@ fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
     let err = Error::new(message.as_deref().unwrap_or("bad request"));
     err.set_name("RosterError");
     // Setting a property on a fresh Error cannot fail.
-    let _ = Reflect::set(&err, &JsString::from("outcome"), &parse(&outcome.to_json_with(table)));
+    let _ = Reflect::set(&err, &JsString::from("outcome"), &outcome_js(outcome, table));
     err.into()
 }
 
@@ -123,7 +129,7 @@ impl WasmEngine {
         if empty && o.user.is_none() && o.plan.is_none() && o.schedule.is_none() && o.fields.is_none() {
             return empty_ok();
         }
-        parse(&outcome.to_json_with(self.messages.as_ref()))
+        outcome_js(outcome, self.messages.as_ref())
     }
 
     /// Checks `op` without changing anything; the Outcome of SPEC §6.
@@ -165,7 +171,7 @@ impl WasmEngine {
 
     /// The account as it is now (after every successful `apply`).
     pub fn account(&self) -> JsValue {
-        parse(&serde_json::to_string(self.inner.account()).unwrap_or_default())
+        tape::to_js(|t| self.inner.account().serialize(t))
     }
 
     /// Emails used in other workspaces (the host's directory, SPEC §6).
@@ -225,7 +231,7 @@ impl WasmEngine {
             Ok(op) => self.inner.check(&op),
             Err(o) => o,
         };
-        parse(&crate::forms::issues_json(&outcome, table))
+        tape::to_js(|t| crate::forms::issue_list(&outcome, table).serialize(t))
     }
 
     fn form_op(&self, form: &JsValue, value: &JsValue) -> Result<Op, Outcome> {
@@ -283,5 +289,5 @@ pub fn permission_codes() -> JsValue {
 /// violation with its offset).
 #[wasm_bindgen(js_name = parseSchedule)]
 pub fn parse_schedule(text: &str) -> JsValue {
-    parse(&crate::ops::schedule_outcome(text).to_json())
+    outcome_js(&crate::ops::schedule_outcome(text), None)
 }

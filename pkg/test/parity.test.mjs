@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine } from '../js/node.mjs';
-import { cases, roster, wasmCheck } from './helpers.mjs';
+import { cases, roster, sample, wasmCheck } from './helpers.mjs';
 
 for (const [name, c] of cases()) {
   test(`check parity: ${name}`, () => {
@@ -23,3 +23,26 @@ for (const [name, c] of cases()) {
     assert.equal(native.stdout, `{"outcome":${JSON.stringify(outcome)},"account":${JSON.stringify(account)}}`);
   });
 }
+
+// The answers leave wasm as a tape of slices of one decoded text (src/wasm/tape.rs), whose
+// offsets count UTF-16 units: text beyond ASCII and beyond the BMP, before and after other
+// strings, must still come out as the CLI writes it.
+test('parity with text beyond ASCII and the BMP (names, messages, params, the account)', () => {
+  const account = sample();
+  account.users[1].name = 'Zoë 😀 Ångström 𝔘';
+  const held = account.users[1].extension;
+  const ops = [
+    { type: 'addUser', actor: 'u1', user: { name: 'Zoë Ångström-Núñez', email: 'zoe@acme.in', mobile: '98000 00099', extension: held } },
+    { type: 'addUser', actor: 'u1', user: { name: 'Zoë Núñez', email: 'zoe@acme.in', mobile: '98000 00099', extension: '60' } },
+    { type: 'addUser', actor: 'u1', user: { name: 'Zoë 😀 Rao', email: 'zoë@acme.in', mobile: '98000 00099', extension: '60', schedule: 'Mo-Fr 09:00-18:00 😀' } },
+  ];
+  for (const op of ops) {
+    const request = { account, op };
+    const native = roster(['apply', '--json'], JSON.stringify(request));
+    const { outcome, account: after } = wasmCheck(Engine, request, { apply: true });
+    assert.equal(native.stdout, `{"outcome":${JSON.stringify(outcome)},"account":${JSON.stringify(after)}}`);
+  }
+  const taken = new Engine(account).checkField('extension', held);
+  assert.equal(taken.violations[0].params.heldByName, 'Zoë 😀 Ångström 𝔘');
+  assert.match(taken.violations[0].message, /Zoë 😀 Ångström 𝔘\.$/);
+});
