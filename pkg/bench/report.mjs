@@ -195,7 +195,7 @@ p('The budgets of SPEC §7, measured by the project\'s own benchmarks (never by 
   '  dropping the 10,000-user engine afterwards is no longer timed as part of the import, so its rows before',
   '  and after that date do not measure the same thing;',
   '- **wasm in Node**: mitata, `pkg/bench/bench.mjs`, calling the built npm package (`pkg/js/node.mjs`) the way a',
-  '  Node backend or a form does — objects in, Outcome objects out, the JSON boundary included — on the *same*',
+  '  Node backend or a form does — objects in, Outcome objects out, the boundary included — on the *same*',
   '  accounts and ops, printed by `cargo run --release --example gen_account`;',
   '- in the same Node run, **ajv, zod and valibot** on the field formats they can express (see their section).',
   '',
@@ -220,7 +220,7 @@ p('## SPEC §7 budgets', table(['what', 'budget', 'measured (median)', 'verdict'
 
 p('## wasm in Node vs native',
   'The same op on the same generated data, wasm median ÷ native median. The wasm side includes the boundary',
-  '(`JSON.stringify` of the op, the decode in wasm, the Outcome\'s JSON text and `JSON.parse` back into an object);',
+  '(`JSON.stringify` of the op, the decode in wasm, the Outcome written as a tape and built into an object by its JS reader);',
   'the native side calls `Engine::check` / `check_field` with an already-decoded `Op` / `Value`.',
   'Two kinds of pair are not like for like and do not count toward the 4× budget: `parseSchedule()` in JS returns the',
   'whole Outcome with the weekly table as a JS object, while the native bench times `parse_schedule` returning',
@@ -248,9 +248,9 @@ if (nativeOnly.length) {
 const wasmOther = (node?.results ?? []).filter((r) => r.kind === 'wasm' && !r.native);
 if (wasmOther.length) {
   p('### Other wasm results (no native counterpart)',
-    'The `boundary/…` rows time only the JavaScript half of the JSON boundary of that call (`JSON.stringify` of',
-    'the input, `JSON.parse` of the Outcome\'s text, no wasm): subtract them from the wasm row of the same name to see',
-    'what the wasm side (decode, rules, encode, copies) costs.',
+    'The `boundary/…` row times only the way in of that call (`JSON.stringify` of the op, no wasm): subtract it',
+    'from the wasm row of the same name to see what the rest (the decode, the rules, the answer\'s tape and its JS',
+    'reader) costs.',
     table(['benchmark id', 'input', 'engine answer', 'median', 'p75 / p99', 'samples × calls each'],
       wasmOther.map((r) => [code(r.id.replace(/^wasm\//, '')), r.input != null ? code(show(r.input)) : '', r.result ? (r.result.length ? r.result.join(', ') : 'ok') : '—',
         fmt(r.median_ns), `${fmt(r.p75_ns)} / ${fmt(r.p99_ns)}`, `${r.samples} × ${r.batched ? 4096 : 1}`]),

@@ -152,13 +152,14 @@ pub(super) struct Tape {
     open: Vec<usize>,
 }
 
-/// A value the tape cannot hold (a map key that is not a string).
+/// A value the tape cannot hold (a map key that is not a string, an `i128`) or an error a
+/// `Serialize` impl raised.
 #[derive(Debug)]
 pub(super) struct Error;
 
 impl Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a map key must be a string")
+        f.write_str("the value cannot be written to the tape")
     }
 }
 
