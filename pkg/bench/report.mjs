@@ -211,7 +211,7 @@ p('> **Noise.** Both harnesses ran on a shared machine; other builds running at 
   '> another run, and re-run on a quiet machine before drawing a conclusion from a single row.');
 const staleCount = [...native.values()].filter((r) => r.stale).length;
 if (staleCount) {
-  p(`> ${staleCount} criterion result(s) were not re-measured in this run (a filter was passed to criterion) and are`,
+  p(`> ${staleCount} criterion result(s) were not re-measured in this run (the native step was skipped, or a filter was passed to criterion) and are`,
     '> from an earlier run, marked "earlier run" below.');
 }
 
