@@ -290,6 +290,15 @@ impl Compound<'_> {
     }
 }
 
+/// Integer methods whose every value is an exact double.
+macro_rules! lossless {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Result<(), Error> {
+            self.serialize_f64(f64::from(v))
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -305,33 +314,18 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.tokens.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
-    }
+    lossless!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32);
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         // What `JSON.parse` makes of the digits serde_json writes: the nearest double.
         self.serialize_f64(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.serialize_f64(v as f64)
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(f64::from(v))
+        // serde_json writes the shortest digits that read back as this f32 (`0.1`), which
+        // `JSON.parse` reads as a double: the same digits, not the f32 widened.
+        self.serialize_f64(v.to_string().parse().unwrap_or(f64::NAN))
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         self.number(v);
@@ -388,8 +382,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
         Ok(())
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.begin(ARR);
-        Ok(Compound { tape: self, variant: false })
+        Ok(compound(self, None, ARR))
     }
     fn serialize_tuple(self, len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_seq(Some(len))
@@ -404,13 +397,10 @@ impl<'a> ser::Serializer for &'a mut Tape {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
-        self.variant(variant);
-        self.begin(ARR);
-        Ok(Compound { tape: self, variant: true })
+        Ok(compound(self, Some(variant), ARR))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
-        self.begin(OBJ);
-        Ok(Compound { tape: self, variant: false })
+        Ok(compound(self, None, OBJ))
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
         self.serialize_map(None)
@@ -422,10 +412,17 @@ impl<'a> ser::Serializer for &'a mut Tape {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
-        self.variant(variant);
-        self.begin(OBJ);
-        Ok(Compound { tape: self, variant: true })
+        Ok(compound(self, Some(variant), OBJ))
     }
+}
+
+/// Opens an array or an object (`tag`), inside `{variant: …}` when there is one.
+fn compound<'a>(tape: &'a mut Tape, variant: Option<&str>, tag: u32) -> Compound<'a> {
+    if let Some(v) = variant {
+        tape.variant(v);
+    }
+    tape.begin(tag);
+    Compound { tape, variant: variant.is_some() }
 }
 
 /// The compounds whose elements are values: an array (a tuple variant's inside its object).
