@@ -353,7 +353,8 @@ impl Engine {
         let Some(u) = self.account.users.get(pos) else {
             return;
         };
-        self.idx.add(pos, u, mobile, self.policy.count_deactivated);
+        let counts = self.counts(u);
+        self.idx.add(pos, u, mobile, counts);
     }
 
     /// The engine as the checks read it, with nothing added.
@@ -371,15 +372,14 @@ impl Engine {
     pub(crate) fn push_added(&self, added: &mut Added, user: User) {
         let pos = self.account.users.len().saturating_add(added.users.len());
         let mobile = self.checked_mobile_key(&user);
-        added.idx.add(pos, &user, mobile, self.policy.count_deactivated);
+        added.idx.add(pos, &user, mobile, self.counts(&user));
         added.users.push(user);
     }
 }
 
 impl Index {
-    /// Indexes `u` at `pos`, whose mobile key is `mobile`.
-    fn add(&mut self, pos: usize, u: &User, mobile: String, count_deactivated: bool) {
-        let counts = count_deactivated || !u.is_deactivated();
+    /// Indexes `u` at `pos`, whose mobile key is `mobile`; `counts` is [`Engine::counts`].
+    fn add(&mut self, pos: usize, u: &User, mobile: String, counts: bool) {
         self.claim(Key::Id, u.id.clone(), pos);
         self.claim(Key::Email, email::key(u.email.trim()), pos);
         self.claim(Key::Mobile, mobile, pos);
