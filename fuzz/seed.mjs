@@ -1,17 +1,17 @@
 // Seeds the fuzz corpora (fuzz/corpus/<target>/, gitignored) from the conformance cases
-// (../shared/cases or $ROSTER_CASES) plus a few hand-written inputs. Files are named by
+// (tests/cases, and ../shared/cases or $ROSTER_CASES where it exists) plus a few hand-written inputs. Files are named by
 // the hash of their content, so seeding again adds nothing twice and keeps what the
 // fuzzer found. Usage: node fuzz/seed.mjs
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const casesDir = process.env.ROSTER_CASES ?? path.join(here, '..', '..', 'shared', 'cases');
-const files = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
-if (files.length === 0) throw new Error(`no conformance cases in ${casesDir}`);
-const requests = files.map((f) => JSON.parse(readFileSync(path.join(casesDir, f), 'utf8')).request);
+const dirs = [path.join(here, '..', 'tests', 'cases'), process.env.ROSTER_CASES ?? path.join(here, '..', '..', 'shared', 'cases')];
+const requests = dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => JSON.parse(readFileSync(path.join(d, f), 'utf8')).request));
+if (requests.length === 0) throw new Error('no conformance cases in tests/cases');
 
 const seeds = { schedule: new Set(), fields: new Set(), request: new Set(), csv: new Set() };
 

@@ -389,6 +389,14 @@ export declare class Engine {
   checkField(field: string, value: unknown, targetId?: string | null): Outcome;
   /** The account now, after every successful `apply`. */
   account(): Account;
+  /**
+   * Stores a user row as your database has it, replacing the user with its id or
+   * appending it. No rule is checked: this is how a cached engine follows writes made by
+   * another process. @throws {RosterError} for a row of the wrong shape.
+   */
+  upsertUser(user: User): void;
+  /** Forgets the user `id` (deleted elsewhere); whether there was such a user. */
+  removeUser(id: string): boolean;
   /** Emails used in other workspaces (`email_taken_elsewhere`). @throws {RosterError} */
   setExternalEmails(emails: string[]): void;
   /** Messages by code for every Outcome from now on; `null` for English. @throws {RosterError} */

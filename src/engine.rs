@@ -183,6 +183,42 @@ impl Engine {
         &self.policy
     }
 
+    /// Stores `user` as the host's database has it, replacing the user with the same id
+    /// or appending it: how a cached engine follows writes made elsewhere (another
+    /// process, a migration). No rule is checked: the database is the truth here, and an
+    /// `audit` reports what it breaks.
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{Engine, Policy, User};
+    /// let mut engine = Engine::new(Policy::default(), serde_json::from_str(r#"{"plan":"nano","users":[]}"#)?);
+    /// let row: User = serde_json::from_str(r#"{"id":"u7","name":"Gita Nair","email":"gita@acme.in",
+    ///   "mobile":"+919800000007","extension":"16"}"#)?;
+    /// engine.upsert_user(row);
+    /// assert_eq!(engine.account().users.len(), 1);
+    /// assert!(engine.remove_user("u7").is_some());
+    /// assert!(engine.account().users.is_empty());
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn upsert_user(&mut self, user: User) {
+        match self.pos(&user.id) {
+            Some(pos) => self.perform(Mutation::Replace(pos, Box::new(user))),
+            None => {
+                self.account.users.push(user);
+                self.reindex();
+            }
+        }
+    }
+
+    /// Forgets the user `id` (deleted elsewhere), returning it; `None` when there is no
+    /// such user. No rule is checked, as for [`Engine::upsert_user`].
+    pub fn remove_user(&mut self, id: &str) -> Option<User> {
+        let pos = self.pos(id)?;
+        let user = self.account.users.get(pos).cloned();
+        self.perform(Mutation::Remove(pos));
+        user
+    }
+
     /// Checks `op` against every rule without changing anything.
     pub fn check(&self, op: &Op) -> Outcome {
         self.evaluate(op).0

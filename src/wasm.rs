@@ -174,6 +174,22 @@ impl WasmEngine {
         tape::to_js(|t| self.inner.account().serialize(t))
     }
 
+    /// Stores a user row as the host's database has it (replacing the user with its id,
+    /// or appending it), without checking any rule: how a cached engine follows writes
+    /// made by another process. Throws a `RosterError` for a row of the wrong shape.
+    #[wasm_bindgen(js_name = upsertUser)]
+    pub fn upsert_user(&mut self, user: &JsValue) -> Result<(), JsValue> {
+        let user: crate::User = from_js(user, "user").map_err(|o| thrown(&o, None))?;
+        self.inner.upsert_user(user);
+        Ok(())
+    }
+
+    /// Forgets the user `id` (deleted elsewhere); whether there was such a user.
+    #[wasm_bindgen(js_name = removeUser)]
+    pub fn remove_user(&mut self, id: &str) -> bool {
+        self.inner.remove_user(id).is_some()
+    }
+
     /// Emails used in other workspaces (the host's directory, SPEC §6).
     #[wasm_bindgen(js_name = setExternalEmails)]
     pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {

@@ -1,4 +1,5 @@
-//! Every case of `../shared/cases` through the native engine and the `roster` CLI; the
+//! Every conformance case (`tests/cases`, plus any new ones in `../shared/cases`) through
+//! the native engine and the `roster` CLI; the
 //! two Outcomes must be identical, byte for byte.
 
 mod util;

@@ -225,3 +225,19 @@ test('an empty ok answer is a fresh object each time, with the keys of the JSON 
   // check() answers the same way when there is nothing to say.
   assert.deepEqual(engine.check({ type: 'seatRequest', count: 1 }), b);
 });
+
+test('upsertUser and removeUser follow rows written elsewhere, without a rule check', () => {
+  const engine = new Engine(sample());
+  const before = engine.account().users.length;
+  const row = { id: 'u90', name: 'Gita Nair', email: 'gita@acme.in', mobile: '+919800000090', extension: '60' };
+  engine.upsertUser(row);
+  assert.equal(engine.account().users.length, before + 1);
+  assert.deepEqual(codes(engine.checkField('extension', '60')), ['extension_taken']);
+  engine.upsertUser({ ...row, extension: '61' });
+  assert.equal(engine.account().users.length, before + 1);
+  assert.equal(engine.checkField('extension', '60').ok, true);
+  assert.equal(engine.removeUser('u90'), true);
+  assert.equal(engine.removeUser('u90'), false);
+  assert.equal(engine.account().users.length, before);
+  assert.throws(() => engine.upsertUser({ id: 'u91' }), (e) => e.name === 'RosterError' && e.outcome.violations[0].code === 'bad_request');
+});

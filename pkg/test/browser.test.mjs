@@ -1,13 +1,13 @@
 // The web build in headless Chromium (Debian's, driven by playwright-core): a page
-// imports js/browser.js, lets init() fetch the .wasm by URL, and runs every shared case;
+// imports js/browser.js, lets init() fetch the .wasm by URL, and runs every conformance case;
 // each Outcome must equal the native CLI's byte for byte.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, casesDir, cases, roster, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
+import { root, cases, roster, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
 
 
 const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.wasm': 'application/wasm', '.json': 'application/json' };
@@ -15,14 +15,18 @@ let server;
 let browser;
 
 before(async () => {
+  const byName = new Map(cases().map(([name, , file]) => [name, file]));
   server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let file;
     if (url.pathname === '/cases/') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify(readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort()));
+      return res.end(JSON.stringify([...byName.keys()]));
     } else if (url.pathname.startsWith('/cases/')) {
-      file = path.join(casesDir, path.basename(url.pathname));
+      file = byName.get(decodeURIComponent(url.pathname.slice('/cases/'.length)));
+      if (!file) return res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(readFileSync(file));
     } else if (url.pathname === '/pkg/test/helpers-browser.js') {
       // The one browser-safe helper, shared with the Node tests rather than copied.
       const src = readFileSync(path.join(root, 'pkg/test/helpers.mjs'), 'utf8');
@@ -32,7 +36,7 @@ before(async () => {
     } else {
       file = path.join(root, path.normalize(url.pathname));
     }
-    if (!file.startsWith(root) && !file.startsWith(casesDir)) return res.writeHead(403).end();
+    if (!file.startsWith(root)) return res.writeHead(403).end();
     if (!existsSync(file)) return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));

@@ -9,11 +9,9 @@
 // lengths, no white space inside); it must never accept what the browser rejects.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Engine } from '../js/node.mjs';
-import { casesDir, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
+import { cases, CHROMIUM, CHROMIUM_ARGS } from './helpers.mjs';
 import { rng, Tally } from './differential/common.mjs';
 
 
@@ -115,8 +113,8 @@ const GENERATORS = [
 /** Hand-picked: the seeds' and the cases' addresses, and well-known edge cases. */
 function handPicked() {
   const fromCases = new Set();
-  for (const f of readdirSync(casesDir).filter((x) => x.endsWith('.json'))) {
-    for (const m of readFileSync(path.join(casesDir, f), 'utf8').matchAll(/"([^"\s]+@[^"\s]+)"/g)) fromCases.add(m[1]);
+  for (const [, c] of cases()) {
+    for (const m of JSON.stringify(c).matchAll(/"([^"\s]+@[^"\s]+)"/g)) fromCases.add(m[1]);
   }
   return [
     ...fromCases,

@@ -5,13 +5,28 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const casesDir = process.env.ROSTER_CASES ?? path.join(root, '..', 'shared', 'cases');
+/** The repository's own conformance cases. */
+export const ownCasesDir = path.join(root, 'tests', 'cases');
+/** Extra cases, where they exist: $ROSTER_CASES, else ../shared/cases beside the repository. */
+export const extraCasesDir = process.env.ROSTER_CASES ?? path.join(root, '..', 'shared', 'cases');
 
-/** Every case as [file name, parsed JSON], sorted by name. */
+function readCases(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => [f, readFileSync(path.join(dir, f), 'utf8'), path.join(dir, f)]);
+}
+
+/**
+ * Every case as [name, parsed JSON, file]: the repository's own (named by file), then each
+ * extra case that is not the same as one of ours (named `extra/<file>`).
+ */
 export function cases() {
-  const files = readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
-  if (files.length < 29) throw new Error(`expected the shared cases in ${casesDir}, found ${files.length}`);
-  return files.map((f) => [f, JSON.parse(readFileSync(path.join(casesDir, f), 'utf8'))]);
+  const own = readCases(ownCasesDir);
+  if (own.length < 29) throw new Error(`expected the repository's cases in ${ownCasesDir}, found ${own.length}`);
+  const same = new Map(own.map(([f, text]) => [f, JSON.stringify(JSON.parse(text))]));
+  const extra = readCases(extraCasesDir).filter(([f, text]) => same.get(f) !== JSON.stringify(JSON.parse(text)));
+  return [...own, ...extra.map(([f, text, file]) => [`extra/${f}`, text, file])]
+    .map(([name, text, file]) => [name, JSON.parse(text), file]);
 }
 
 /** The native `roster` binary built by `cargo build` (scripts/test builds it first). */

@@ -8,27 +8,45 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// `../shared/cases` beside the repository (or `$ROSTER_CASES`).
-pub fn cases_dir() -> PathBuf {
+/// The repository's own conformance cases (`tests/cases`).
+pub fn own_cases_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+/// Where extra cases may be: `$ROSTER_CASES`, else `../shared/cases` beside the
+/// repository (the upstream copy, which may hold cases newer than ours). Absent is fine.
+pub fn extra_cases_dir() -> PathBuf {
     std::env::var_os("ROSTER_CASES")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cases"))
 }
 
-/// Every case: (file name, parsed JSON), sorted by name.
-pub fn cases() -> Vec<(String, Value)> {
-    let dir = cases_dir();
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+fn read_cases(dir: &std::path::Path) -> Vec<(String, Value)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut out: Vec<(String, Value)> = entries
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
-            (p.file_name().unwrap().to_string_lossy().into_owned(), serde_json::from_str(&text).unwrap())
+            let json = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (p.file_name().unwrap().to_string_lossy().into_owned(), json)
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 29, "expected the shared cases, found {}", out.len());
+    out
+}
+
+/// Every case: the repository's own (`tests/cases`, named by file), then each extra case
+/// that is not the same as one of ours (named `extra/<file>`), sorted by name.
+pub fn cases() -> Vec<(String, Value)> {
+    let mut out = read_cases(&own_cases_dir());
+    assert!(out.len() >= 29, "expected the repository's cases in tests/cases, found {}", out.len());
+    let extra = read_cases(&extra_cases_dir());
+    for (name, case) in extra {
+        if !out.iter().any(|(n, c)| *n == name && *c == case) {
+            out.push((format!("extra/{name}"), case));
+        }
+    }
     out
 }
 
@@ -57,7 +75,7 @@ fn match_multiset(name: &str, what: &str, expected: &[Value], actual: &[&Value])
     assert!(left.is_empty(), "{name}: unexpected {what}: {left:?}");
 }
 
-/// Judges one Outcome against a case's `expect`, as `shared/cases/README.md` says.
+/// Judges one Outcome against a case's `expect`, as `tests/cases/README.md` says.
 #[track_caller]
 pub fn judge(name: &str, expect: &Value, outcome: &Value) {
     assert_eq!(outcome["ok"], expect["ok"], "{name}: ok differs; outcome {outcome}");
