@@ -227,7 +227,8 @@ export type Code =
   | 'outside_schedule'
   | 'csv_invalid'
   | 'too_many_rows'
-  | 'value_invalid';
+  | 'value_invalid'
+  | 'too_many_violations';
 
 export type Severity = 'error' | 'warning';
 

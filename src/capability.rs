@@ -169,34 +169,6 @@ impl RoleMatrix {
     }
 }
 
-/// Whether `actor` holds `capability` over `target` (within its reach).
-///
-/// # Example
-/// ```
-/// use roster_rules::{capability::{can, Capability, RoleMatrix}, User};
-/// let parse = |s: &str| serde_json::from_str::<User>(s);
-/// let manager = parse(r#"{"id":"m","name":"M","email":"m@x.in","mobile":"+919800000003",
-///   "extension":"12","role":"manager","pro":true,"status":"active","departments":["sales"]}"#)?;
-/// let agent = parse(r#"{"id":"a","name":"A","email":"a@x.in","mobile":"+919800000004",
-///   "extension":"13","departments":["sales"]}"#)?;
-/// assert!(can(&RoleMatrix::default(), &manager, Capability::EditUsers, Some(&agent)));
-/// assert!(!can(&RoleMatrix::default(), &agent, Capability::EditUsers, Some(&manager)));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-pub fn can(matrix: &RoleMatrix, actor: &User, capability: Capability, target: Option<&User>) -> bool {
-    match (matrix.reach(actor, capability), target) {
-        (None, _) => false,
-        (Some(Reach::All), _) | (Some(_), None) => true,
-        (Some(Reach::OwnDepartments), Some(t)) => shares_department(actor, t),
-        (Some(Reach::OwnDepartmentAgents), Some(t)) => t.role == Role::Agent && shares_department(actor, t),
-    }
-}
-
-/// Whether two users share a department.
-pub fn shares_department(a: &User, b: &User) -> bool {
-    a.departments.iter().any(|d| b.departments.contains(d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

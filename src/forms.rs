@@ -8,44 +8,28 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::field::Step;
 use crate::messages::MessageTable;
-use crate::ops::FIELDS;
 use crate::outcome::{Outcome, Severity, Violation};
 
 /// One step of an issue's path: a key or a list index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum PathSegment<'a> {
-    /// An object key.
-    Key(&'a str),
-    /// A list index.
-    Index(u64),
-}
+struct Segment<'a>(&'a Step);
 
-/// Splits a field path of SPEC §6 into segments.
-///
-/// # Example
-/// ```
-/// use roster_rules::forms::{path_segments, PathSegment::{Index, Key}};
-/// assert_eq!(path_segments("webLogin.allowedIps[1]"), [Key("webLogin"), Key("allowedIps"), Index(1)]);
-/// assert_eq!(path_segments("email"), [Key("email")]);
-/// ```
-pub fn path_segments(field: &str) -> Vec<PathSegment<'_>> {
-    let mut out = Vec::new();
-    for part in field.split('.') {
-        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
-        if !key.is_empty() {
-            out.push(PathSegment::Key(key));
-        }
-        while let Some((index, after)) = rest.split_once(']') {
-            match index.parse() {
-                Ok(i) => out.push(PathSegment::Index(i)),
-                Err(_) => out.push(PathSegment::Key(index)),
-            }
-            rest = after.strip_prefix('[').unwrap_or(after);
+impl Serialize for Segment<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Step::Key(k) => ser.serialize_str(k),
+            Step::Index(i) => ser.serialize_u64(*i as u64),
         }
     }
-    out
+}
+
+struct Segments(Vec<Step>);
+
+impl Serialize for Segments {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().map(Segment))
+    }
 }
 
 /// The issues of a form check, or `None` when the form may be submitted (no error;
@@ -65,7 +49,7 @@ pub fn issues(outcome: &Outcome) -> Option<Vec<&Violation>> {
 ///   "op":{"type":"addUser","actor":"$system","user":{"name":"Asha","email":"asha@",
 ///   "mobile":"+919800000001","extension":"10"}}}"#);
 /// let json = roster_rules::forms::issues_json(&out, None);
-/// assert!(json.starts_with(r#"[{"message":"This is not a valid email address"#));
+/// assert!(json.starts_with(r#"[{"message":"The part after the @ is not a valid domain."#));
 /// assert!(json.contains(r#""path":["email"],"code":"email_invalid""#));
 /// assert_eq!(roster_rules::forms::issues_json(&roster_rules::Outcome::from_violations(vec![]), None), "null");
 /// ```
@@ -85,12 +69,13 @@ pub(crate) fn issue_list<'a>(outcome: &'a Outcome, table: Option<&'a MessageTabl
 impl Serialize for Issue<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let v = self.0;
-        let params = v.problem.params();
-        let (message, hint) = crate::messages::format(v.code(), &params, self.1);
+        let params = v.params();
+        let (message, hint) = crate::messages::format(v.code(), v.problem.variant(), &params, self.1);
         let mut map = ser.serialize_map(None)?;
         map.serialize_entry("message", &message)?;
-        if let Some(field) = v.field.as_deref().filter(|f| is_form_field(f)) {
-            map.serialize_entry("path", &path_segments(field))?;
+        // Only a field of the user form has a path; rule-level problems have none.
+        if let Some(path) = v.field.as_ref().filter(|p| p.user_field().is_some()) {
+            map.serialize_entry("path", &Segments(path.steps()))?;
         }
         map.serialize_entry("code", v.code())?;
         map.serialize_entry("params", &crate::outcome::ParamMap(&params))?;
@@ -98,29 +83,5 @@ impl Serialize for Issue<'_> {
             map.serialize_entry("hint", hint)?;
         }
         map.end()
-    }
-}
-
-fn is_form_field(field: &str) -> bool {
-    let top = field.split(['.', '[']).next().unwrap_or(field);
-    FIELDS.contains(&top)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::PathSegment::{Index, Key};
-    use super::*;
-
-    #[test]
-    fn path_of_nested_indexes() {
-        assert_eq!(path_segments("a[0][2].b"), [Key("a"), Index(0), Index(2), Key("b")]);
-        assert_eq!(path_segments(""), []);
-    }
-
-    #[test]
-    fn rule_level_problems_have_no_path() {
-        assert!(is_form_field("webLogin.allowedIps[0]"));
-        assert!(!is_form_field("actor"));
-        assert!(!is_form_field("target"));
     }
 }

@@ -7,25 +7,34 @@
 
 pub mod capability;
 mod engine;
+pub mod field;
 pub mod forms;
 pub mod messages;
 pub mod model;
+mod op;
 pub mod ops;
 pub mod outcome;
+pub mod permission;
+pub mod problem;
 pub mod request;
 pub mod rules;
 pub mod schedule;
+mod state;
 pub mod tz;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use capability::Capability;
-pub use engine::{Directory, Engine, ExternalEmails};
+pub use engine::Engine;
+pub use field::{Field, Path};
 pub use model::{Account, Department, ExtensionRange, Policy, Role, Status, User, UserDraft};
-pub use ops::Op;
-pub use outcome::{Outcome, Problem, Severity, Violation};
+pub use op::Op;
+pub use outcome::{Outcome, Severity, Violation};
+pub use permission::SYSTEM;
+pub use problem::Problem;
 pub use request::Request;
 pub use schedule::Schedule;
+pub use state::{Directory, ExternalEmails};
 
 /// Parses a schedule text (SPEC §4): a typed helper for native users.
 ///

@@ -1,331 +1,24 @@
 //! The Outcome of SPEC §6: what every front-end returns for an op.
 //!
-//! A [`Violation`] holds a typed [`Problem`]; the code, params, English message and hint
-//! are derived from it at the edge (see [`crate::messages`]), never stored as text.
+//! A [`Violation`] holds a typed [`Problem`] and a typed [`Path`]; the code, params,
+//! English message and hint are derived from them at the edge (see [`crate::messages`]),
+//! never stored as text. A [`Report`] collects the violations of one check and bounds
+//! the answer: one violation per field (per row, per user), at most
+//! [`MAX_VIOLATIONS`], then one `too_many_violations` saying how many were left out.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::field::{Field, Path};
 use crate::messages::{format, MessageTable};
 use crate::model::User;
-use crate::ops::Op;
+use crate::op::Op;
+use crate::problem::{Param, Problem};
 
-/// A broken rule, with the data its message needs.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Problem {
-    /// The request is not the right shape at all; `path` is the JSON path.
-    BadRequest {
-        path: String,
-        detail: String,
-    },
-    Required,
-    NameInvalid {
-        reason: &'static str,
-        offset: usize,
-    },
-    EmailInvalid {
-        reason: &'static str,
-    },
-    EmailTaken {
-        email: String,
-        held_by: String,
-    },
-    EmailTakenElsewhere {
-        email: String,
-    },
-    MobileInvalid {
-        reason: &'static str,
-    },
-    MobileTaken {
-        mobile: String,
-        held_by: String,
-    },
-    AltMobileSame,
-    ExtensionInvalid {
-        extension: String,
-    },
-    ExtensionOutOfRange {
-        extension: String,
-        from: u64,
-        to: u64,
-    },
-    ExtensionTaken {
-        extension: String,
-        held_by: String,
-        held_by_name: String,
-        suggestion: Option<String>,
-    },
-    RoleUnknown {
-        role: String,
-    },
-    RoleRequiresPro {
-        role: &'static str,
-    },
-    ScheduleInvalid {
-        offset: usize,
-        reason: &'static str,
-    },
-    ScheduleOverlap {
-        offset: usize,
-    },
-    ScheduleNeverOpen,
-    TimeZoneInvalid {
-        time_zone: String,
-    },
-    DepartmentUnknown {
-        department: String,
-    },
-    NoDepartment,
-    LoginIdInvalid {
-        min: usize,
-    },
-    LoginIdTaken {
-        login_id: String,
-        held_by: String,
-    },
-    IpInvalid {
-        ip: String,
-    },
-    PasswordWeak {
-        reason: &'static str,
-    },
-    CallerIdUnknown {
-        caller_id: String,
-    },
-    UserUnknown {
-        id: String,
-    },
-    IdTaken {
-        id: String,
-    },
-    NotPermitted {
-        action: &'static str,
-    },
-    RoleEscalation {
-        role: &'static str,
-    },
-    SelfAction {
-        action: &'static str,
-    },
-    PlanUnknown {
-        plan: String,
-    },
-    PlanUserLimit {
-        plan: String,
-        max_users: u32,
-        users: u64,
-    },
-    ProSeatLimit {
-        pro_seats: u32,
-        used: u64,
-    },
-    LastAdmin,
-    MobileImmutable,
-    ImmutableField {
-        field: &'static str,
-    },
-    SsoManaged {
-        field: String,
-    },
-    UserInRouting {
-        departments: String,
-    },
-    NotDeactivated,
-    ResetUnregisteredEmail,
-    CountRequired,
-    Deactivated,
-    OutsideSchedule {
-        next_open: Option<String>,
-    },
-    CsvInvalid {
-        reason: &'static str,
-    },
-    TooManyRows {
-        max: usize,
-    },
-    ValueInvalid {
-        value: String,
-    },
-}
-
-/// A parameter value of a violation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum Param {
-    /// Text.
-    Str(String),
-    /// A whole number.
-    Num(i64),
-    /// No value (e.g. no next opening).
-    Null,
-}
-
-impl Param {
-    /// The value as message text.
-    pub fn text(&self) -> String {
-        match self {
-            Param::Str(s) => s.clone(),
-            Param::Num(n) => n.to_string(),
-            Param::Null => String::new(),
-        }
-    }
-}
-
-/// Longest echo of user input in a param, in characters: a 10 MB field must not come
-/// back as a 10 MB message.
-const MAX_ECHO: usize = 80;
-
-fn s(v: &str) -> Param {
-    match v.char_indices().nth(MAX_ECHO) {
-        None => Param::Str(v.to_owned()),
-        Some((cut, _)) => Param::Str(format!("{}…", v.get(..cut).unwrap_or(""))),
-    }
-}
-fn n<T: TryInto<i64>>(v: T) -> Param {
-    v.try_into().map(Param::Num).unwrap_or(Param::Null)
-}
-
-impl Problem {
-    /// The stable code.
-    pub fn code(&self) -> &'static str {
-        use Problem::*;
-        match self {
-            BadRequest { .. } => "bad_request",
-            Required => "required",
-            NameInvalid { .. } => "name_invalid",
-            EmailInvalid { .. } => "email_invalid",
-            EmailTaken { .. } => "email_taken",
-            EmailTakenElsewhere { .. } => "email_taken_elsewhere",
-            MobileInvalid { .. } => "mobile_invalid",
-            MobileTaken { .. } => "mobile_taken",
-            AltMobileSame => "alt_mobile_same",
-            ExtensionInvalid { .. } => "extension_invalid",
-            ExtensionOutOfRange { .. } => "extension_out_of_range",
-            ExtensionTaken { .. } => "extension_taken",
-            RoleUnknown { .. } => "role_unknown",
-            RoleRequiresPro { .. } => "role_requires_pro",
-            ScheduleInvalid { .. } => "schedule_invalid",
-            ScheduleOverlap { .. } => "schedule_overlap",
-            ScheduleNeverOpen => "schedule_never_open",
-            TimeZoneInvalid { .. } => "time_zone_invalid",
-            DepartmentUnknown { .. } => "department_unknown",
-            NoDepartment => "no_department",
-            LoginIdInvalid { .. } => "login_id_invalid",
-            LoginIdTaken { .. } => "login_id_taken",
-            IpInvalid { .. } => "ip_invalid",
-            PasswordWeak { .. } => "password_weak",
-            CallerIdUnknown { .. } => "caller_id_unknown",
-            UserUnknown { .. } => "user_unknown",
-            IdTaken { .. } => "id_taken",
-            NotPermitted { .. } => "not_permitted",
-            RoleEscalation { .. } => "role_escalation",
-            SelfAction { .. } => "self_action",
-            PlanUnknown { .. } => "plan_unknown",
-            PlanUserLimit { .. } => "plan_user_limit",
-            ProSeatLimit { .. } => "pro_seat_limit",
-            LastAdmin => "last_admin",
-            MobileImmutable => "mobile_immutable",
-            ImmutableField { .. } => "immutable_field",
-            SsoManaged { .. } => "sso_managed",
-            UserInRouting { .. } => "user_in_routing",
-            NotDeactivated => "not_deactivated",
-            ResetUnregisteredEmail => "reset_unregistered_email",
-            CountRequired => "count_required",
-            Deactivated => "deactivated",
-            OutsideSchedule { .. } => "outside_schedule",
-            CsvInvalid { .. } => "csv_invalid",
-            TooManyRows { .. } => "too_many_rows",
-            ValueInvalid { .. } => "value_invalid",
-        }
-    }
-
-    /// The params, in a fixed order per code.
-    pub fn params(&self) -> Vec<(&'static str, Param)> {
-        use Problem::*;
-        match self {
-            BadRequest { path, detail } => vec![("path", s(path)), ("detail", s(detail))],
-            NameInvalid { reason, offset } => vec![("reason", s(reason)), ("offset", n(*offset))],
-            EmailInvalid { reason } | MobileInvalid { reason } | PasswordWeak { reason } | CsvInvalid { reason } => {
-                vec![("reason", s(reason))]
-            }
-            EmailTaken { email, held_by } => vec![("email", s(email)), ("heldBy", s(held_by))],
-            EmailTakenElsewhere { email } => vec![("email", s(email))],
-            MobileTaken { mobile, held_by } => vec![("mobile", s(mobile)), ("heldBy", s(held_by))],
-            ExtensionInvalid { extension } => vec![("extension", s(extension))],
-            ExtensionOutOfRange { extension, from, to } => {
-                vec![("extension", s(extension)), ("from", n(*from)), ("to", n(*to))]
-            }
-            ExtensionTaken { extension, held_by, held_by_name, suggestion } => vec![
-                ("extension", s(extension)),
-                ("heldBy", s(held_by)),
-                ("heldByName", s(held_by_name)),
-                ("suggestion", suggestion.as_deref().map_or(Param::Null, s)),
-            ],
-            RoleUnknown { role } => vec![("role", s(role))],
-            RoleRequiresPro { role } | RoleEscalation { role } => vec![("role", s(role))],
-            ScheduleInvalid { offset, reason } => {
-                vec![("offset", n(*offset)), ("reason", s(reason))]
-            }
-            ScheduleOverlap { offset } => vec![("offset", n(*offset))],
-            TimeZoneInvalid { time_zone } => vec![("timeZone", s(time_zone))],
-            DepartmentUnknown { department } => vec![("department", s(department))],
-            LoginIdInvalid { min } => vec![("min", n(*min))],
-            LoginIdTaken { login_id, held_by } => {
-                vec![("loginId", s(login_id)), ("heldBy", s(held_by))]
-            }
-            IpInvalid { ip } => vec![("ip", s(ip))],
-            CallerIdUnknown { caller_id } => vec![("callerId", s(caller_id))],
-            UserUnknown { id } | IdTaken { id } => vec![("id", s(id))],
-            NotPermitted { action } | SelfAction { action } => vec![("action", s(action))],
-            PlanUnknown { plan } => vec![("plan", s(plan))],
-            PlanUserLimit { plan, max_users, users } => {
-                vec![("plan", s(plan)), ("maxUsers", n(*max_users)), ("users", n(*users))]
-            }
-            ProSeatLimit { pro_seats, used } => {
-                vec![("proSeats", n(*pro_seats)), ("used", n(*used))]
-            }
-            ImmutableField { field } => vec![("field", s(field))],
-            SsoManaged { field } => vec![("field", s(field))],
-            UserInRouting { departments } => vec![("departments", s(departments))],
-            OutsideSchedule { next_open } => {
-                vec![("nextOpen", next_open.as_deref().map_or(Param::Null, s))]
-            }
-            TooManyRows { max } => vec![("max", n(*max))],
-            ValueInvalid { value } => vec![("value", s(value))],
-            Required
-            | AltMobileSame
-            | ScheduleNeverOpen
-            | NoDepartment
-            | LastAdmin
-            | MobileImmutable
-            | NotDeactivated
-            | ResetUnregisteredEmail
-            | CountRequired
-            | Deactivated => Vec::new(),
-        }
-    }
-
-    /// The usual severity: warnings for `schedule_never_open` and `no_department`.
-    pub fn default_severity(&self) -> Severity {
-        match self {
-            Problem::ScheduleNeverOpen | Problem::NoDepartment => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-
-    /// The codes of the problems that end a check (SPEC §5: a user who may not act
-    /// learns nothing more): what [`is_permission`](Problem::is_permission) tests, listed
-    /// for a client that lays out a check's answer (`permissionCodes()` in the package).
-    pub const PERMISSION_CODES: [&'static str; 4] = ["user_unknown", "not_permitted", "role_escalation", "self_action"];
-
-    /// Whether this problem ends a check (one of [`PERMISSION_CODES`](Problem::PERMISSION_CODES)).
-    pub fn is_permission(&self) -> bool {
-        Self::PERMISSION_CODES.contains(&self.code())
-    }
-}
+/// The most violations one Outcome holds (SPEC §5); past it, `too_many_violations`.
+pub const MAX_VIOLATIONS: usize = 1000;
 
 /// `error` blocks the op; `warning` does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -343,8 +36,8 @@ pub struct Violation {
     pub problem: Problem,
     /// Error or warning.
     pub severity: Severity,
-    /// Path of the field at fault (`webLogin.allowedIps[1]`), where there is one.
-    pub field: Option<String>,
+    /// Where: the field at fault (`webLogin.allowedIps[1]`), where there is one.
+    pub field: Option<Path>,
     /// Bulk import: the CSV line number (header is line 1).
     pub row: Option<usize>,
     /// Audit: the user at fault.
@@ -352,9 +45,9 @@ pub struct Violation {
 }
 
 impl Violation {
-    /// A violation of `problem` at `field`, with the problem's usual severity.
-    pub fn at(field: impl Into<String>, problem: Problem) -> Violation {
-        Violation { severity: problem.default_severity(), problem, field: Some(field.into()), row: None, user_id: None }
+    /// A violation of `problem` at `path`, with the problem's usual severity.
+    pub fn at(path: impl Into<Path>, problem: Problem) -> Violation {
+        Violation { severity: problem.default_severity(), problem, field: Some(path.into()), row: None, user_id: None }
     }
 
     /// A violation with no field.
@@ -367,28 +60,48 @@ impl Violation {
         self.problem.code()
     }
 
-    /// The message and hint, derived from the code and params: from `table` where it
-    /// has the code, English otherwise.
+    /// The field path as text (`webLogin.allowedIps[1]`), as the Outcome's JSON has it.
+    pub fn field_text(&self) -> Option<String> {
+        self.field.as_ref().map(Path::to_string)
+    }
+
+    /// The params: the problem's, and the path of a `bad_request`.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let mut params = self.problem.params();
+        if matches!(self.problem, Problem::BadRequest { .. }) {
+            let path = crate::problem::s(&self.field_text().unwrap_or_default());
+            params.insert(0, ("path", path));
+        }
+        params
+    }
+
+    /// The param `name`, if the violation has it.
+    pub fn param(&self, name: &str) -> Option<Param> {
+        self.params().into_iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// The message and hint, derived from the code, variant and params: from `table`
+    /// where it has them, English otherwise.
     ///
     /// ```
-    /// use roster_rules::outcome::{Problem, Violation};
-    /// let v = Violation::at("name", Problem::SsoManaged { field: "name".into() });
+    /// use roster_rules::{field::Field, problem::Problem, Violation};
+    /// let v = Violation::at(Field::Name, Problem::SsoManaged { field: Field::Name });
     /// let (message, hint) = v.text(None);
-    /// assert_eq!(message, "The name field is managed by your identity provider.");
+    /// assert_eq!(message, "The name is managed by your identity provider.");
     /// assert_eq!(hint.as_deref(), Some("Change it there, then sync."));
     /// ```
     pub fn text(&self, table: Option<&MessageTable>) -> (String, Option<String>) {
-        format(self.code(), &self.problem.params(), table)
+        format(self.code(), self.problem.variant(), &self.params(), table)
     }
 
-    /// Serialises with messages from `table` (English when a code is missing from it).
+    /// Serialises with messages from `table` (English where it lacks a key).
     pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
-        let params = self.problem.params();
-        let (message, hint) = format(self.code(), &params, table);
+        let params = self.params();
+        let (message, hint) = format(self.code(), self.problem.variant(), &params, table);
         let mut map = ser.serialize_map(None)?;
         map.serialize_entry("code", self.code())?;
         if let Some(field) = &self.field {
-            map.serialize_entry("field", field)?;
+            map.serialize_entry("field", &Display(field))?;
         }
         map.serialize_entry("severity", &self.severity)?;
         map.serialize_entry("message", &message)?;
@@ -403,6 +116,15 @@ impl Violation {
             map.serialize_entry("userId", id)?;
         }
         map.end()
+    }
+}
+
+/// Serialises a value through its `Display`, as a string.
+pub(crate) struct Display<'a, T>(pub(crate) &'a T);
+
+impl<T: std::fmt::Display> Serialize for Display<'_, T> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_str(self.0)
     }
 }
 
@@ -424,6 +146,137 @@ impl Serialize for ParamMap<'_> {
     }
 }
 
+/// What makes two violations "at the same place": one violation is kept per place.
+type Place = (Option<Path>, Option<&'static str>, Option<usize>, Option<String>);
+
+/// The violations of one check, bounded: the first violation per field (per row, per
+/// user) is kept, at most [`MAX_VIOLATIONS`] in all; the rest are counted.
+///
+/// ```
+/// use roster_rules::{field::Field, outcome::Report, problem::Problem, Violation};
+/// let mut report = Report::new();
+/// report.push(Violation::at(Field::Name, Problem::SsoManaged { field: Field::Name }));
+/// report.push(Violation::at(Field::Name, Problem::Required)); // same field: not kept
+/// for i in 0..5000 {
+///     report.push(Violation::at(roster_rules::field::Path::item(Field::Departments, i),
+///         Problem::DepartmentUnknown { department: "x".into() }));
+/// }
+/// let outcome = report.into_outcome();
+/// assert_eq!(outcome.violations.len(), 1001);
+/// assert_eq!(outcome.codes()[0], "sso_managed");
+/// assert_eq!(outcome.codes()[1000], "too_many_violations");
+/// ```
+#[derive(Debug, Default)]
+pub struct Report {
+    list: Vec<Violation>,
+    places: HashSet<Place>,
+    omitted: usize,
+    omitted_errors: bool,
+    /// The CSV line every violation pushed now belongs to (an import's row).
+    row: Option<usize>,
+    /// Warnings are not kept (an import reports errors only).
+    errors_only: bool,
+    /// Errors seen, kept or not: whether a row passed.
+    errors_seen: usize,
+}
+
+impl Report {
+    /// An empty report.
+    pub fn new() -> Report {
+        Report::default()
+    }
+
+    fn place(v: &Violation) -> Place {
+        let code = if v.field.is_none() { Some(v.code()) } else { None };
+        (v.field.clone(), code, v.row, v.user_id.clone())
+    }
+
+    /// A report that keeps errors only (warnings are dropped).
+    pub fn errors_only() -> Report {
+        Report { errors_only: true, ..Report::default() }
+    }
+
+    /// From now on, violations are on CSV line `row` (those without a row of their own).
+    pub fn set_row(&mut self, row: Option<usize>) {
+        self.row = row;
+    }
+
+    /// How many errors have been pushed so far, kept or not.
+    pub fn errors_seen(&self) -> usize {
+        self.errors_seen
+    }
+
+    /// Adds `v`, unless its place already has a violation or the report is full.
+    pub fn push(&mut self, mut v: Violation) {
+        if v.severity == Severity::Error {
+            self.errors_seen += 1;
+        } else if self.errors_only {
+            return;
+        }
+        if v.row.is_none() {
+            v.row = self.row;
+        }
+        if !self.places.insert(Self::place(&v)) {
+            return;
+        }
+        if self.list.len() < MAX_VIOLATIONS {
+            self.list.push(v);
+        } else {
+            self.omitted += 1;
+            self.omitted_errors |= v.severity == Severity::Error;
+        }
+    }
+
+    /// Adds the violation `make` builds at `path`, building it only while there is room
+    /// (a list of a million bad items costs a count each, not a violation each).
+    pub fn add(&mut self, path: Path, make: impl FnOnce() -> Problem) {
+        if self.list.len() < MAX_VIOLATIONS {
+            self.push(Violation::at(path, make()));
+        } else {
+            self.errors_seen += 1;
+            if self.places.insert((Some(path), None, self.row, None)) {
+                self.omitted += 1;
+                self.omitted_errors = true;
+            }
+        }
+    }
+
+    /// Adds every violation of `list`.
+    pub fn extend(&mut self, list: impl IntoIterator<Item = Violation>) {
+        for v in list {
+            self.push(v);
+        }
+    }
+
+    /// Whether an error has been reported.
+    pub fn has_errors(&self) -> bool {
+        self.omitted_errors || self.list.iter().any(|v| v.severity == Severity::Error)
+    }
+
+    /// Whether a permission violation (one that ends a check) has been reported.
+    pub fn denied(&self) -> bool {
+        self.list.iter().any(|v| v.problem.is_permission())
+    }
+
+    /// The violations kept so far.
+    pub fn violations(&self) -> &[Violation] {
+        &self.list
+    }
+
+    /// The Outcome of these violations (`too_many_violations` last when some were left out).
+    pub fn into_outcome(mut self) -> Outcome {
+        if self.omitted > 0 {
+            let mut v = Violation::general(Problem::TooManyViolations { omitted: self.omitted });
+            if !self.omitted_errors {
+                v.severity = Severity::Warning;
+            }
+            self.list.push(v);
+        }
+        let ok = !self.list.iter().any(|v| v.severity == Severity::Error);
+        Outcome { ok, violations: self.list, ..Outcome::default() }
+    }
+}
+
 /// A side effect the host should carry out after a successful op.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -436,15 +289,28 @@ pub enum Effect {
     PasswordResetSent,
 }
 
-/// One changed field, for an audit trail.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One changed field of one user, for an audit trail.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Change {
-    /// JSON name of the field.
-    pub field: String,
+    /// The user whose field changed.
+    pub user_id: String,
+    /// The field.
+    pub field: Field,
     /// Value before (`null` when absent).
     pub from: serde_json::Value,
     /// Value after (`null` when removed).
     pub to: serde_json::Value,
+}
+
+impl Serialize for Change {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(Some(4))?;
+        map.serialize_entry("userId", &self.user_id)?;
+        map.serialize_entry("field", self.field.as_str())?;
+        map.serialize_entry("from", &self.from)?;
+        map.serialize_entry("to", &self.to)?;
+        map.end()
+    }
 }
 
 /// A schedule as `parseSchedule` returns it.
@@ -481,8 +347,8 @@ impl FieldState {
         let mut map = ser.serialize_map(None)?;
         map.serialize_entry("editable", &self.editable())?;
         if let Some(v) = &self.why {
-            let params = v.problem.params();
-            let (message, hint) = format(v.code(), &params, table);
+            let params = v.params();
+            let (message, hint) = format(v.code(), v.problem.variant(), &params, table);
             map.serialize_entry("reason", v.code())?;
             map.serialize_entry("message", &message)?;
             if let Some(hint) = &hint {
@@ -500,47 +366,33 @@ impl Serialize for FieldState {
     }
 }
 
-/// What serialises with a client's message table (messages from it where it has the code).
-trait Localize {
-    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error>;
-}
-
-impl Localize for Violation {
-    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
-        Violation::serialize_with(self, ser, table)
-    }
-}
-
-impl Localize for FieldState {
-    fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
-        FieldState::serialize_with(self, ser, table)
-    }
-}
-
-/// One value serialised with a client's message table.
-struct Localized<'a, T>(&'a T, Option<&'a MessageTable>);
-
-impl<T: Localize> Serialize for Localized<'_, T> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize_with(ser, self.1)
-    }
-}
-
 /// The violations, each with the client's message table.
 struct LocalizedList<'a>(&'a [Violation], Option<&'a MessageTable>);
 
 impl Serialize for LocalizedList<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_seq(self.0.iter().map(|v| Localized(v, self.1)))
+        struct One<'a>(&'a Violation, Option<&'a MessageTable>);
+        impl Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_with(ser, self.1)
+            }
+        }
+        ser.collect_seq(self.0.iter().map(|v| One(v, self.1)))
     }
 }
 
 /// `editableFields`, each read-only reason with the client's message table.
-struct LocalizedFields<'a>(&'a BTreeMap<String, FieldState>, Option<&'a MessageTable>);
+struct LocalizedFields<'a>(&'a [(Field, FieldState)], Option<&'a MessageTable>);
 
 impl Serialize for LocalizedFields<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        ser.collect_map(self.0.iter().map(|(k, v)| (k, Localized(v, self.1))))
+        struct One<'a>(&'a FieldState, Option<&'a MessageTable>);
+        impl Serialize for One<'_> {
+            fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize_with(ser, self.1)
+            }
+        }
+        ser.collect_map(self.0.iter().map(|(k, v)| (k.as_str(), One(v, self.1))))
     }
 }
 
@@ -553,7 +405,7 @@ pub struct Outcome {
     pub violations: Vec<Violation>,
     /// What the host should do next.
     pub effects: Vec<Effect>,
-    /// The normalised user (`addUser`, `editUser`, `replaceUser`).
+    /// The normalised user (`addUser`, `editUser`, `replaceUser`, the lifecycle ops).
     pub user: Option<User>,
     /// Field changes for an audit trail.
     pub changes: Vec<Change>,
@@ -561,8 +413,8 @@ pub struct Outcome {
     pub plan: Option<Vec<Op>>,
     /// `parseSchedule`: the parsed schedule.
     pub schedule: Option<ScheduleView>,
-    /// `editableFields`: one entry per user field.
-    pub fields: Option<BTreeMap<String, FieldState>>,
+    /// `editableFields`: one entry per user field, in form order.
+    pub fields: Option<Vec<(Field, FieldState)>>,
 }
 
 impl Serialize for Outcome {
@@ -572,16 +424,23 @@ impl Serialize for Outcome {
 }
 
 impl Outcome {
-    /// An Outcome from violations: `ok` is derived.
+    /// An Outcome from violations (bounded as a [`Report`] bounds them): `ok` is derived.
     pub fn from_violations(violations: Vec<Violation>) -> Outcome {
-        let ok = !violations.iter().any(|v| v.severity == Severity::Error);
-        Outcome { ok, violations, ..Outcome::default() }
+        let mut report = Report::new();
+        report.extend(violations);
+        report.into_outcome()
     }
 
-    /// The `bad_request` Outcome for input that is not the right shape.
+    /// The `bad_request` Outcome for input that is not the right shape; `path` is the
+    /// JSON path as text (`account.users[3].webLogin`), empty for the whole request.
     pub fn bad_request(path: &str, detail: &str) -> Outcome {
-        let field = if path.is_empty() || path == "." { None } else { Some(path.to_owned()) };
-        let problem = Problem::BadRequest { path: path.to_owned(), detail: detail.to_owned() };
+        Outcome::bad_request_at(crate::request::parse_path(path), detail)
+    }
+
+    /// The `bad_request` Outcome at a typed JSON path.
+    pub fn bad_request_at(steps: Vec<crate::field::Step>, detail: &str) -> Outcome {
+        let field = if steps.is_empty() { None } else { Some(Path::Json(steps)) };
+        let problem = Problem::BadRequest { detail: detail.to_owned() };
         Outcome::from_violations(vec![Violation {
             severity: Severity::Error,
             problem,
@@ -601,7 +460,7 @@ impl Outcome {
         self.violations.iter().map(Violation::code).collect()
     }
 
-    /// Serialises with messages from `table` (English where it lacks a code). The
+    /// Serialises with messages from `table` (English where it lacks a key). The
     /// keys of SPEC §6 in a fixed order; `plan`, `schedule`, `fields` only where set.
     pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
         let mut map = ser.serialize_map(None)?;
@@ -627,7 +486,7 @@ impl Outcome {
         self.to_json_with(None)
     }
 
-    /// The Outcome as JSON text, messages from `table` where it has the code.
+    /// The Outcome as JSON text, messages from `table` where it has them.
     ///
     /// # Example
     /// ```
@@ -635,8 +494,8 @@ impl Outcome {
     /// let out = roster_rules::request::check_json(r#"{"account":{"plan":"nano","users":[]},
     ///   "op":{"type":"parseSchedule","text":"Mo 25:00-26:00"}}"#);
     /// let mut table = MessageTable::new();
-    /// table.insert("schedule_invalid".into(), MessageTemplate {
-    ///     message: "Zeitplan unverständlich bei Zeichen {offset}.".into(), hint: None });
+    /// table.insert("schedule_invalid".into(), MessageTemplate::new(
+    ///     "Zeitplan unverständlich bei Zeichen {offset}.", None));
     /// assert!(out.to_json_with(Some(&table)).contains("Zeitplan unverständlich bei Zeichen 3."));
     /// ```
     pub fn to_json_with(&self, table: Option<&MessageTable>) -> String {
@@ -647,24 +506,5 @@ impl Outcome {
             Ok(()) => String::from_utf8(out).unwrap_or_default(),
             Err(_) => String::from("{\"ok\":false}"),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Problem;
-
-    #[test]
-    fn permission_codes_are_the_codes_of_the_permission_problems() {
-        let ending = [
-            Problem::UserUnknown { id: String::new() },
-            Problem::NotPermitted { action: "add_users" },
-            Problem::RoleEscalation { role: "owner" },
-            Problem::SelfAction { action: "delete" },
-        ];
-        assert_eq!(ending.iter().map(Problem::code).collect::<Vec<_>>(), Problem::PERMISSION_CODES);
-        assert!(ending.iter().all(Problem::is_permission));
-        assert!(!Problem::IdTaken { id: String::new() }.is_permission());
-        assert!(!Problem::Required.is_permission());
     }
 }

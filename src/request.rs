@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::field::Step;
 use crate::{Account, Engine, Op, Outcome, Policy};
 
 /// A request: an account, an optional policy, the host's directory, and one op.
@@ -38,7 +39,7 @@ pub const MAX_REQUEST_BYTES: usize = 256 * 1024 * 1024;
 /// ```
 /// use roster_rules::request::decode;
 /// let err = decode::<roster_rules::Request>(r#"{"account":{"plan":"nano","users":{}},"op":{"type":"audit"}}"#).unwrap_err();
-/// assert_eq!(err.violations[0].field.as_deref(), Some("account.users"));
+/// assert_eq!(err.violations[0].field_text().as_deref(), Some("account.users"));
 /// ```
 pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Outcome> {
     if json.len() > MAX_REQUEST_BYTES {
@@ -51,7 +52,7 @@ pub fn decode<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Outcome> 
             // The unknown key itself is user input: name the object that holds it.
             path.pop();
         }
-        Outcome::bad_request(&render(&path), &scrub(&message))
+        Outcome::bad_request_at(path, &scrub(&message))
     })
 }
 
@@ -61,26 +62,20 @@ fn byte_offset(json: &str, line: usize, column: usize) -> usize {
     start + column
 }
 
-/// One step of a JSON path.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-fn render(path: &[Step]) -> String {
-    let mut out = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) if out.is_empty() => out.push_str(k),
-            Step::Key(k) => {
-                out.push('.');
-                out.push_str(k);
+/// The steps of a JSON path written as text (`account.users[3].email`).
+pub fn parse_path(text: &str) -> Vec<Step> {
+    let mut out = Vec::new();
+    for part in text.split('.') {
+        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Step::Key(key.to_owned()));
+        }
+        while let Some((index, after)) = rest.split_once(']') {
+            match index.parse() {
+                Ok(i) => out.push(Step::Index(i)),
+                Err(_) => out.push(Step::Key(index.to_owned())),
             }
-            Step::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
+            rest = after.strip_prefix('[').unwrap_or(after);
         }
     }
     out
@@ -147,22 +142,22 @@ fn path_at(json: &str, at: usize) -> Vec<Step> {
 /// ```
 /// use roster_rules::{request::decode_at, Account};
 /// let err = decode_at::<Account>(r#"{"plan":"nano","users":{}}"#, "account").unwrap_err();
-/// assert_eq!(err.violations[0].field.as_deref(), Some("account.users"));
+/// assert_eq!(err.violations[0].field_text().as_deref(), Some("account.users"));
 /// ```
 pub fn decode_at<T: serde::de::DeserializeOwned>(json: &str, prefix: &str) -> Result<T, Outcome> {
     decode(json).map_err(|outcome| {
-        let detail = outcome.violations.into_iter().next().map(|v| v.problem);
-        let (path, detail) = match detail {
-            Some(crate::Problem::BadRequest { path, detail }) => (path, detail),
-            _ => (String::new(), String::from("the value is not understood")),
+        let first = outcome.violations.into_iter().next();
+        let path = match first.as_ref().and_then(|v| v.field.as_ref()) {
+            Some(crate::Path::Json(steps)) => steps.clone(),
+            _ => Vec::new(),
         };
-        let full = match (prefix.is_empty(), path.is_empty()) {
-            (true, _) => path,
-            (false, true) => prefix.to_owned(),
-            (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-            (false, false) => format!("{prefix}.{path}"),
+        let detail = match first.map(|v| v.problem) {
+            Some(crate::Problem::BadRequest { detail }) => detail,
+            _ => String::from("the value is not understood"),
         };
-        Outcome::bad_request(&full, &detail)
+        let mut full = parse_path(prefix);
+        full.extend(path);
+        Outcome::bad_request_at(full, &detail)
     })
 }
 
@@ -243,7 +238,7 @@ mod tests {
 
     #[track_caller]
     fn path_of(json: &str) -> Option<String> {
-        decode::<Request>(json).err().and_then(|o| o.violations.first().and_then(|v| v.field.clone()))
+        decode::<Request>(json).err().and_then(|o| o.violations.first().and_then(|v| v.field_text()))
     }
 
     #[test]

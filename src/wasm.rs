@@ -90,10 +90,7 @@ fn empty_ok() -> JsValue {
 
 /// An `Error` carrying the `bad_request` Outcome as its `outcome` property.
 fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
-    let message = outcome.violations.first().map(|v| {
-        let params = v.problem.params();
-        crate::messages::format(v.code(), &params, table).0
-    });
+    let message = outcome.violations.first().map(|v| v.text(table).0);
     let err = Error::new(message.as_deref().unwrap_or("bad request"));
     err.set_name("RosterError");
     // Setting a property on a fresh Error cannot fail.

@@ -53,7 +53,7 @@ fn wrong_types_and_unknown_fields_are_bad_requests() {
     assert_eq!(codes(&e, "favouriteColour", json!("blue"), None), ["bad_request"]);
     for field in ["favouriteColour", "pro", "webLogin.loginId"] {
         let out = e.check_field(field, &json!(17), None);
-        assert_eq!(out.violations[0].field.as_deref(), Some(field), "the bad_request names {field}");
+        assert_eq!(out.violations[0].field_text().as_deref(), Some(field), "the bad_request names {field}");
     }
 }
 

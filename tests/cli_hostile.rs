@@ -162,7 +162,7 @@ fn ten_megabyte_request_is_the_fields_violations() {
     // The longest argument Linux passes (128 KB) as a schedule.
     let v = judged(&roster(&["schedule", &"9".repeat(128 * 1024 - 1), "--json"], b""), 1);
     assert_eq!(codes(&v), ["schedule_invalid"]);
-    assert_eq!(v["violations"][0]["params"], json!({ "offset": 1024, "reason": "too_long" }));
+    assert_eq!(v["violations"][0]["params"], json!({ "offset": 1024, "reason": "too_long", "near": null }));
 }
 
 #[test]

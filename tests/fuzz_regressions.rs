@@ -39,7 +39,7 @@ fn too_long_at(text: &str, offset: usize) {
     let out = schedule_outcome(text);
     assert_eq!(out.codes(), ["schedule_invalid"]);
     let v: serde_json::Value = serde_json::from_str(&out.to_json()).unwrap();
-    assert_eq!(v["violations"][0]["params"], json!({ "offset": offset, "reason": "too_long" }));
+    assert_eq!(v["violations"][0]["params"], json!({ "offset": offset, "reason": "too_long", "near": null }));
     assert_eq!(v["schedule"], serde_json::Value::Null);
 }
 
@@ -79,7 +79,7 @@ fn schedule_over_the_cap_in_canonical_form_is_refused_on_add_not_stored() {
     .unwrap();
     let out = engine.apply(&op);
     assert_eq!(out.codes(), ["schedule_invalid", "no_department"]);
-    assert_eq!(out.violations[0].field.as_deref(), Some("schedule"));
+    assert_eq!(out.violations[0].field_text().as_deref(), Some("schedule"));
     assert_eq!(engine.account().users.len(), 1);
     // Before the fix the add went through and the audit then flagged the stored schedule.
     assert!(engine.check(&Op::Audit {}).ok);

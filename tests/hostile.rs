@@ -143,7 +143,7 @@ fn ten_megabyte_string_in_each_field_of_an_add_is_that_field_s_violation() {
             "value_invalid" => assert_eq!(params["value"], cut(&h)),
             "department_unknown" => assert_eq!(params["department"], cut(&h)),
             "name_invalid" => assert_eq!(params, &json!({ "reason": "too_long", "offset": 100 })),
-            "schedule_invalid" => assert_eq!(params, &json!({ "offset": 1024, "reason": "too_long" })),
+            "schedule_invalid" => assert_eq!(params, &json!({ "offset": 1024, "reason": "too_long", "near": null })),
             "email_invalid" | "mobile_invalid" | "password_weak" => assert_eq!(params["reason"], "too_long"),
             _ => {}
         }
@@ -204,7 +204,7 @@ fn ten_megabyte_schedule_is_too_long_at_character_1024() {
 
     let (o, _) = run(&text(&json!({ "account": sample(), "op": { "type": "parseSchedule", "text": H } })));
     assert_errors(&o, &[("schedule_invalid", "text")]);
-    assert_eq!(o["violations"][0]["params"], json!({ "offset": 1024, "reason": "too_long" }));
+    assert_eq!(o["violations"][0]["params"], json!({ "offset": 1024, "reason": "too_long", "near": null }));
     assert_eq!(o["schedule"], Value::Null);
 
     // Stored in the account, a 10 MB schedule and name are what the audit reports.
@@ -290,17 +290,17 @@ fn deeply_nested_json_is_a_bad_request() {
     let count = format!(r#"{{"account":{account},"op":{{"type":"seatRequest","count":{deep}"#);
     let o = check_json(&count);
     assert_eq!(o.codes(), ["bad_request"]);
-    assert!(o.violations[0].field.as_deref().unwrap().starts_with("op.count"), "{}", o.to_json());
+    assert!(o.violations[0].field_text().as_deref().unwrap().starts_with("op.count"), "{}", o.to_json());
     // Nested within the limit and closed, a count that is not a number.
     let nested = format!("{}{}", "[".repeat(100), "]".repeat(100));
     let o = check_json(&format!(r#"{{"account":{account},"op":{{"type":"seatRequest","count":{nested}}}}}"#));
     assert_eq!(o.codes(), ["count_required"]);
     // As the wasm constructor reads an account.
     let err = decode_at::<Account>(&format!(r#"{{"plan":"nano","users":{deep}"#), "account").unwrap_err();
-    assert!(err.violations[0].field.as_deref().unwrap().starts_with("account.users"), "{}", err.to_json());
+    assert!(err.violations[0].field_text().as_deref().unwrap().starts_with("account.users"), "{}", err.to_json());
     // `plans` maps plan names to user counts: a plan called "plans" whose count is a map.
     let err = decode_at::<Policy>(&"{\"plans\":".repeat(100_000), "policy").unwrap_err();
-    assert_eq!(err.violations[0].field.as_deref(), Some("policy.plans.plans"), "{}", err.to_json());
+    assert_eq!(err.violations[0].field_text().as_deref(), Some("policy.plans.plans"), "{}", err.to_json());
 }
 
 #[test]

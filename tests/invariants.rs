@@ -120,11 +120,11 @@ proptest! {
         for op in &ops {
             let before = engine.account().clone();
             let checked = engine.check(op);
-            prop_assert_eq!(engine.account(), &before, "check changed the account");
+            prop_assert_eq!(&engine.account(), &before, "check changed the account");
             let applied = engine.apply(op);
             prop_assert_eq!(checked.to_json(), applied.to_json(), "check and apply disagree on {:?}", op);
             if !applied.ok {
-                prop_assert_eq!(engine.account(), &before, "a rejected op changed the account");
+                prop_assert_eq!(&engine.account(), &before, "a rejected op changed the account");
             }
             assert_invariants(&engine, &policy);
             // The engine's indexes must agree with a fresh engine over the same account.

@@ -144,7 +144,7 @@ fn effects(o: &Outcome) -> Vec<String> {
 
 #[track_caller]
 fn stored<'a>(e: &'a Engine, id: &str) -> &'a roster_rules::User {
-    e.account().users.iter().find(|u| u.id == id).unwrap_or_else(|| panic!("no user {id}"))
+    e.user(id).unwrap_or_else(|| panic!("no user {id}"))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -263,7 +263,7 @@ fn edit_self_password_ok_is_not_stored_or_echoed() {
     assert_errors(&o, &[]);
     assert!(effects(&o).contains(&"password_changed".to_owned()));
     assert!(!o.to_json().contains(pw));
-    let account = serde_json::to_string(e.account()).expect("account");
+    let account = serde_json::to_string(&e.account()).expect("account");
     assert!(!account.contains(pw), "password stored: {account}");
     assert_eq!(stored(&e, "u3").web_login.as_ref().map(|w| w.login_id.as_str()), Some("chitra.sen"));
 }
@@ -340,7 +340,7 @@ fn edit_role_change_suggests_relogin() {
     let fx = effects(&o);
     assert!(fx.contains(&"relogin_suggested".to_owned()), "{fx:?}");
     assert!(!fx.contains(&"email_verification_required".to_owned()), "{fx:?}");
-    assert_eq!(to_json(&o)["changes"], json!([{ "field": "role", "from": "manager", "to": "agent" }]));
+    assert_eq!(to_json(&o)["changes"], json!([{ "userId": "u3", "field": "role", "from": "manager", "to": "agent" }]));
 }
 
 #[test]
@@ -356,9 +356,9 @@ fn edit_changes_list_from_and_to() {
     assert_eq!(
         changes,
         json!([
-            { "field": "name", "from": "Dev Patel", "to": "Dev Kumar Patel" },
-            { "field": "extension", "from": "13", "to": "20" },
-            { "field": "schedule", "from": "Mo-Fr 09:00-18:00", "to": "Mo-Fr 09:00-17:00" }
+            { "userId": "u4", "field": "name", "from": "Dev Patel", "to": "Dev Kumar Patel" },
+            { "userId": "u4", "field": "extension", "from": "13", "to": "20" },
+            { "userId": "u4", "field": "schedule", "from": "Mo-Fr 09:00-18:00", "to": "Mo-Fr 09:00-17:00" }
         ])
     );
     let j = to_json(&o);
@@ -431,7 +431,7 @@ fn editable_fields_messages_follow_a_client_table() {
     let mut table = roster_rules::messages::MessageTable::new();
     table.insert(
         "not_permitted".into(),
-        roster_rules::messages::MessageTemplate { message: "Nicht erlaubt ({action}).".into(), hint: None },
+        roster_rules::messages::MessageTemplate::new("Nicht erlaubt ({action}).", None),
     );
     let json: Value = serde_json::from_str(&o.to_json_with(Some(&table))).unwrap_or_default();
     let name = &json["fields"]["name"];
@@ -485,7 +485,7 @@ fn edit_rejected_apply_changes_nothing() {
     let before = e.account().clone();
     let o = e.apply(&edit("u2", "u4", json!({ "name": "Dev", "extension": "11" })));
     assert!(!o.ok);
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -524,10 +524,16 @@ fn lifecycle_deactivate_and_reactivate_round_trip() {
     let o = e.apply(&act("deactivateUser", "u2", "u4"));
     assert_errors(&o, &[]);
     assert_eq!(stored(&e, "u4").status, roster_rules::Status::Deactivated);
-    assert_eq!(to_json(&o)["changes"], json!([{ "field": "status", "from": "active", "to": "deactivated" }]));
+    assert_eq!(
+        to_json(&o)["changes"],
+        json!([{ "userId": "u4", "field": "status", "from": "active", "to": "deactivated" },
+               { "userId": "u4", "field": "previousStatus", "from": null, "to": "active" }])
+    );
     let o = e.apply(&act("reactivateUser", "u2", "u4"));
     assert_errors(&o, &[]);
-    assert_ne!(stored(&e, "u4").status, roster_rules::Status::Deactivated);
+    // Back to the status it had (SPEC §5 Lifecycle), and nothing left of the deactivation.
+    assert_eq!(stored(&e, "u4").status, roster_rules::Status::Active);
+    assert_eq!(stored(&e, "u4").previous_status, None);
 }
 
 #[test]
@@ -596,7 +602,7 @@ fn lifecycle_reactivate_at_plan_limit_when_deactivated_not_counted() {
     assert_eq!(v["params"]["maxUsers"], 5);
     assert_eq!(v["params"]["users"], 6);
     assert_eq!(v["params"]["plan"], "swift");
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
     // One more seat in the plan: fine.
     let policy = json!({ "plans": { "swift": 6 }, "countDeactivated": false });
     assert_errors(&engine_from(policy, fixture()).check(&act("reactivateUser", "u2", "u5")), &[]);
@@ -671,7 +677,7 @@ fn replace_apply_moves_identity_to_new_user() {
     let o = e.apply(&replace("u2", "u4", "98000 00099"));
     assert_errors(&o, &[]);
     assert_eq!(e.account().users.len(), 7);
-    let new = e.account().users.iter().find(|u| u.mobile == "+919800000099").expect("new user");
+    let new = e.users().find(|u| u.mobile == "+919800000099").expect("new user");
     assert_ne!(new.id, "u4");
     assert_eq!(new.email, "dev@acme.in");
     assert_eq!(new.extension, "13");
@@ -713,7 +719,7 @@ fn replace_bad_mobile_is_mobile_invalid() {
     assert!(!o.ok);
     assert!(errors(&o).contains(&"mobile_invalid"), "{}", o.to_json());
     assert_eq!(violation(&o, "mobile_invalid")["field"], "mobile");
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
 }
 
 #[test]
@@ -729,7 +735,7 @@ fn replace_check_changes_nothing() {
     let before = e.account().clone();
     let o = e.check(&replace("u2", "u4", "98000 00099"));
     assert!(o.ok, "{}", o.to_json());
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
 }
 
 #[test]
@@ -740,7 +746,7 @@ fn replace_by_manager_fails_and_changes_nothing() {
     let o = e.apply(&replace("u3", "u6", "98000 00099"));
     assert!(!o.ok, "{}", o.to_json());
     assert!(errors(&o).contains(&"not_permitted"), "{}", o.to_json());
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
 }
 
 #[test]
@@ -929,9 +935,10 @@ fn editable_fields_self() {
     assert_field(&map, "webLogin.password", None);
     assert_field(&map, "extension", Some("not_permitted"));
     assert_field(&map, "email", Some("not_permitted"));
-    // A call-only agent cannot sign in: even its name is not editable.
+    // A call-only agent cannot sign in: it cannot open its own record, so no field is
+    // editable, and the reason is the one editUser gives (the record, not the field).
     let map = fields_of(&e, "u4", "u4");
-    assert_field(&map, "role", Some("self_action"));
+    assert_field(&map, "role", Some("not_permitted"));
     assert_field(&map, "name", Some("not_permitted"));
 }
 
@@ -1115,13 +1122,13 @@ fn import_quoted_fields() {
     assert_errors(&o, &[]);
     assert!(effects(&o).contains(&"invite_sent".to_owned()));
     assert_eq!(e.account().users.len(), 8);
-    let gita = e.account().users.iter().find(|u| u.email == "gita@acme.in").expect("gita");
+    let gita = e.users().find(|u| u.email == "gita@acme.in").expect("gita");
     assert_eq!(gita.name, "Rao, Gita");
     assert_eq!(gita.mobile, "+919800000007");
     assert_eq!(gita.departments, ["sales", "support"]);
     assert_eq!(gita.schedule, "Mo-Fr 09:00-18:00");
     assert!(!gita.pro);
-    let hari = e.account().users.iter().find(|u| u.email == "hari@acme.in").expect("hari");
+    let hari = e.users().find(|u| u.email == "hari@acme.in").expect("hari");
     assert_eq!(hari.name, "Hari \"HD\" Das");
     assert_eq!(hari.schedule, "24/7");
     assert_eq!(hari.role, roster_rules::Role::Agent);
@@ -1199,7 +1206,7 @@ fn import_plan_limit_counts_cumulatively() {
     let v = violation(&o, "plan_user_limit");
     assert_eq!(v["params"]["maxUsers"], 8);
     assert_eq!(v["params"]["users"], 9);
-    assert_eq!(e.account(), &before, "a failed import adds nothing");
+    assert_eq!(&e.account(), &before, "a failed import adds nothing");
 }
 
 #[test]
@@ -1225,11 +1232,12 @@ fn import_duplicates_within_file_flag_later_row() {
     assert_errors(&o, &["email_taken", "extension_taken"]);
     assert_eq!(rows_of(&o, "email_taken"), [3]);
     assert_eq!(rows_of(&o, "extension_taken"), [3]);
-    // The holder is the earlier row, with the id it would get; extensions 10–15 are held,
-    // so the free-extension hint skips 16, which that row takes.
+    // The holder is the earlier line of the file (no user yet, SPEC §2); extensions
+    // 10–15 are held, so the free-extension hint skips 16, which that row takes.
     let v = violation(&o, "extension_taken");
-    assert_eq!(v["params"]["heldBy"], "u7");
-    assert_eq!(v["params"]["heldByName"], "Gita Nair");
+    assert_eq!(v["params"]["heldByRow"], 2);
+    assert_eq!(v["params"]["heldBy"], json!(null));
+    assert_eq!(v["message"], "Extension 16 is already used on line 2 of this file.");
     assert_eq!(v["params"]["suggestion"], "17");
 }
 
@@ -1275,14 +1283,14 @@ fn import_apply_is_all_or_nothing() {
     assert_eq!(rows_of(&o, "mobile_invalid"), [3]);
     assert_eq!(violation(&o, "mobile_invalid")["field"], "mobile");
     assert!(!effects(&o).contains(&"invite_sent".to_owned()));
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
     // check of a good file changes nothing either; apply then adds every row.
     let good = format!(
         "{HEADER}\nGita Nair,gita@acme.in,9800000007,16,,,,sales\n\
          Hari Das,hari@acme.in,9800000008,17,,,,sales\n"
     );
     assert_errors(&e.check(&import("u2", &good)), &[]);
-    assert_eq!(e.account(), &before);
+    assert_eq!(&e.account(), &before);
     assert_errors(&e.apply(&import("u2", &good)), &[]);
     assert_eq!(e.account().users.len(), 8);
 }

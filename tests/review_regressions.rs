@@ -79,7 +79,7 @@ fn extension_suggestion_is_found_without_walking_the_range() {
         "name": "G", "email": "g@x.in", "mobile": "9700000000", "extension": "10" } }))
     .unwrap();
     let o = e.check(&op);
-    assert_eq!(o.violations[0].problem.params()[3].1.text(), "10010");
+    assert_eq!(o.violations[0].param("suggestion").map(|p| p.text()).as_deref(), Some("10010"));
 }
 
 #[test]

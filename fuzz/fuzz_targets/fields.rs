@@ -97,7 +97,7 @@ fuzz_target!(|data: &[u8]| {
         let json = out.to_json();
         let _ = roster_rules::forms::issues_json(&out, None);
         for v in &out.violations {
-            let f = v.field.as_deref().unwrap_or("");
+            let f = v.field_text().as_deref().unwrap_or("");
             let at_path = f == path || f.starts_with(&format!("{path}.")) || f.starts_with(&format!("{path}["));
             assert!(at_path || f == "target", "{path}: violation at {f:?}: {json}");
         }

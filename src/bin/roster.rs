@@ -85,6 +85,7 @@ fn empty_account() -> Account {
         caller_ids: Vec::new(),
         departments: Vec::new(),
         users: Vec::new(),
+        next_user_number: None,
     }
 }
 
@@ -138,7 +139,7 @@ fn print_text(o: &Outcome) {
             place.push(format!("user {id}"));
         }
         if let Some(f) = &v.field {
-            place.push(f.clone());
+            place.push(f.to_string());
         }
         let sev = if v.severity == Severity::Error { "error" } else { "warning" };
         let at = if place.is_empty() { String::new() } else { format!(" [{}]", place.join(", ")) };
@@ -168,7 +169,7 @@ fn print_text(o: &Outcome) {
         );
     }
     for c in &o.changes {
-        println!("change: {} {} -> {}", c.field, c.from, c.to);
+        println!("change: {} {} {} -> {}", c.user_id, c.field, c.from, c.to);
     }
     println!("{}", if o.ok { "ok" } else { "not ok" });
 }

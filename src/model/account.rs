@@ -1,7 +1,8 @@
+use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 
 /// One customer workspace: its plan, seats, departments and users.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Account {
     /// Plan name, a key of [`Policy::plans`](crate::Policy::plans).
@@ -10,22 +11,65 @@ pub struct Account {
     #[serde(default)]
     pub pro_seats: u32,
     /// Overrides the policy's extension range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub extension_range: Option<ExtensionRange>,
     /// The account's IANA time zone, the default of every user (default `Asia/Kolkata`).
     #[serde(default = "default_time_zone")]
     pub time_zone: String,
     /// Fields an identity provider manages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sso: Option<Sso>,
     /// Caller ids (E.164) the account owns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub caller_ids: Vec<String>,
     /// Departments (IVR queues).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub departments: Vec<Department>,
     /// The users, in the panel's order.
     pub users: Vec<User>,
+    /// The number of the next fresh user id (`u<n>`): ids are never reused, so the engine
+    /// keeps this past every id it has given. Absent: one past the highest `u<n>` stored.
+    #[serde(default)]
+    pub next_user_number: Option<u64>,
+}
+
+impl Account {
+    /// Writes the account with `users` in place of its own (the engine keeps its users
+    /// apart), keys in the order the derive would give them.
+    pub(crate) fn serialize_with_users<S: Serializer, U: Serialize>(
+        &self,
+        ser: S,
+        users: &U,
+        next_user_number: Option<u64>,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = ser.serialize_map(None)?;
+        map.serialize_entry("plan", &self.plan)?;
+        map.serialize_entry("proSeats", &self.pro_seats)?;
+        if let Some(range) = &self.extension_range {
+            map.serialize_entry("extensionRange", range)?;
+        }
+        map.serialize_entry("timeZone", &self.time_zone)?;
+        if let Some(sso) = &self.sso {
+            map.serialize_entry("sso", sso)?;
+        }
+        if !self.caller_ids.is_empty() {
+            map.serialize_entry("callerIds", &self.caller_ids)?;
+        }
+        if !self.departments.is_empty() {
+            map.serialize_entry("departments", &self.departments)?;
+        }
+        map.serialize_entry("users", users)?;
+        if let Some(n) = next_user_number {
+            map.serialize_entry("nextUserNumber", &n)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Account {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        self.serialize_with_users(ser, &self.users, self.next_user_number)
+    }
 }
 
 fn default_time_zone() -> String {
@@ -179,6 +223,10 @@ pub struct User {
     /// Department ids the user takes IVR calls in.
     #[serde(default)]
     pub departments: Vec<String>,
+    /// Of a deactivated user: the status reactivation returns it to (`pending` if it
+    /// never signed in). Kept by the engine; absent on a deactivated user means `pending`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_status: Option<Status>,
     /// Web-login settings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web_login: Option<WebLogin>,

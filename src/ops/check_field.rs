@@ -5,10 +5,13 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::fields::Mode;
+use super::edit::mobile_change;
+use super::fields::{check_fields, Mode};
+use super::{blank_user, seat_for};
 use crate::engine::Engine;
+use crate::field::Field;
 use crate::model::UserDraft;
-use crate::outcome::{Outcome, Problem, Violation};
+use crate::outcome::{Outcome, Report, Violation};
 
 impl Engine {
     /// Checks one field of the add form (`target` = `None`) or of the edit form of
@@ -28,7 +31,7 @@ impl Engine {
     /// let engine = Engine::new(Policy::default(), account);
     /// let out = engine.check_field("extension", &"10".into(), None);
     /// assert_eq!(out.codes(), ["extension_taken"]);
-    /// assert_eq!(out.violations[0].problem.params()[3].1.text(), "11"); // the suggestion
+    /// assert_eq!(out.violations[0].param("suggestion").unwrap().text(), "11");
     /// assert!(engine.check_field("extension", &"10".into(), Some("u1")).ok); // its own
     /// # Ok::<(), serde_json::Error>(())
     /// ```
@@ -41,36 +44,44 @@ impl Engine {
                 Err(o) => return o,
             },
         };
-        let checked = match target {
+        let view = self.state.view();
+        let mut report = Report::new();
+        match target {
             // Only the typed field is checked; a `null` (an empty form) is checked as a
             // new user's, so a required field still says so.
             None => {
                 let mode = if value_is_null { Mode::Add } else { Mode::Field };
-                let mut c =
-                    self.view().check_fields(Cow::Owned(self.blank_user(String::new())), &(&draft).into(), None, mode);
-                c.violations.extend(self.seat_for(None, &c.user));
-                c
+                let c = check_fields(
+                    &view,
+                    Cow::Owned(blank_user(String::new())),
+                    &(&draft).into(),
+                    None,
+                    mode,
+                    &mut report,
+                );
+                report.extend(seat_for(&view, None, &c.user));
             }
-            Some(id) => match self.pos(id).and_then(|p| self.at(p).map(|u| (p, u))) {
-                Some((pos, user)) => {
-                    let mut c = self.view().check_fields(Cow::Borrowed(user), &(&draft).into(), Some(pos), Mode::Edit);
-                    c.violations.extend(draft.mobile.as_deref().and_then(|m| self.mobile_change(user, m)));
-                    c.violations.extend(self.seat_for(Some(user), &c.user));
-                    c
+            Some(id) => match view.find(id) {
+                Some((slot, user)) => {
+                    let c =
+                        check_fields(&view, Cow::Borrowed(user), &(&draft).into(), Some(slot), Mode::Edit, &mut report);
+                    report.extend(draft.mobile.as_deref().and_then(|m| mobile_change(&view, user, m)));
+                    report.extend(seat_for(&view, Some(user), &c.user));
                 }
                 None => {
                     return Outcome::from_violations(vec![Violation::at(
-                        "target",
-                        Problem::UserUnknown { id: id.to_owned() },
+                        crate::field::Key::Target,
+                        crate::problem::Problem::UserUnknown { id: id.to_owned() },
                     )])
                 }
             },
-        };
+        }
+        let typed = Field::parse(field);
         let at_field = |v: &Violation| {
-            let rest = v.field.as_deref().and_then(|f| f.strip_prefix(field));
-            rest.is_some_and(|r| r.is_empty() || r.starts_with(['.', '[']))
+            let Some(f) = v.field.as_ref().and_then(crate::field::Path::user_field) else { return false };
+            Some(f) == typed || (typed == Some(Field::WebLogin) && f.parent() == Some(Field::WebLogin))
         };
-        Outcome::from_violations(checked.violations.into_iter().filter(at_field).collect())
+        Outcome::from_violations(report.into_outcome().violations.into_iter().filter(at_field).collect())
     }
 }
 
@@ -115,7 +126,7 @@ fn decode_draft(field: &str, value: &Value) -> Result<UserDraft, Outcome> {
     crate::request::decode(&Value::Object(obj).to_string()).map_err(|o| {
         // An unknown key's path would be empty.
         let detail = match o.violations.into_iter().next().map(|v| v.problem) {
-            Some(Problem::BadRequest { detail, .. }) => detail,
+            Some(crate::problem::Problem::BadRequest { detail }) => detail,
             _ => String::new(),
         };
         Outcome::bad_request(field, &detail)

@@ -1,349 +1,271 @@
-//! The operations of SPEC §5, one module per family. Each evaluates to an Outcome and
-//! the mutation it would make (see [`crate::Engine`]).
-
-use serde::{Deserialize, Serialize};
+//! The operations of SPEC §5, as functions over a read-only [`View`] of the account: each
+//! evaluates to an Outcome and the [`Mutation`] it would make. [`evaluate`] is the one
+//! entry; `Engine::check` drops the mutation, `Engine::apply` carries it out when ok.
+//!
+//! Every op asks [`authorize`](crate::permission::authorize) first, for every step and
+//! row it has: a refusal ends the check and is reported alone (a user who may not act
+//! learns nothing about the data). Then every rule is checked and every violation
+//! reported, bounded by the [`Report`](crate::outcome::Report).
 
 use serde_json::Value;
 
-use crate::engine::{Engine, Mutation};
-use crate::model::{User, UserDraft};
-use crate::outcome::{Outcome, Problem, Violation};
+use crate::field::{Field, Key};
+use crate::model::{default_schedule, Role, Status, User};
+use crate::op::Op;
+use crate::outcome::{Change, Outcome, Violation};
+use crate::permission::{Actor, SYSTEM};
+use crate::problem::Problem;
+use crate::state::{Mutation, Put, Slot, State, View};
 
 mod account;
+mod add;
 mod check_field;
 pub(crate) mod csv;
-mod fields;
+mod edit;
+mod editable;
+pub(crate) mod fields;
 mod import;
 mod lifecycle;
 mod reachable;
 mod replace;
 mod schedule;
-mod user;
 
-pub use fields::FIELDS;
 pub use schedule::schedule_outcome;
 
-/// The actor id of the host itself: skips capability, rank and `sso_managed` checks.
-pub const SYSTEM: &str = "$system";
+/// What an op comes to: its Outcome and the change it would make.
+pub(crate) type Evaluated = (Outcome, Option<Mutation>);
 
-/// An operation: the `op` of a request (SPEC §5), tagged by `type`.
-///
-/// Decoded by hand (see `Deserialize for Op` below) rather than as serde's internally
-/// tagged enum, which buffers every op into an intermediate tree and compiles each
-/// nested type's decoder again for it: one pass instead, and a third of the `.wasm`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
-#[allow(missing_docs)]
-pub enum Op {
-    /// Add a user; defaults: role agent, Pro off, status pending, schedule 24/7.
-    AddUser { actor: String, user: UserDraft },
-    /// Change the fields in `patch`.
-    EditUser { actor: String, target: String, patch: UserDraft },
-    /// Switch a user off.
-    DeactivateUser { actor: String, target: String },
-    /// Switch a user back on.
-    ReactivateUser { actor: String, target: String },
-    /// Remove a user.
-    DeleteUser { actor: String, target: String },
-    /// Plan the replacement of a user by a new one with another mobile number.
-    ReplaceUser { actor: String, target: String, mobile: String },
-    /// May a password reset requested from `fromEmail` go ahead?
-    PasswordReset { from_email: String, target: String },
-    /// A request to add `count` users.
-    SeatRequest { count: Option<serde_json::Value> },
-    /// Can the user take a call at the RFC 3339 instant `at`?
-    Reachable { target: String, at: String },
-    /// Parse a schedule text.
-    ParseSchedule { text: String },
-    /// Which fields of `target` may `actor` edit?
-    EditableFields { actor: String, target: String },
-    /// Every rule the stored account breaks.
-    Audit {},
-    /// Bulk add from CSV, all or nothing.
-    ImportUsers { actor: String, csv: String },
+/// Evaluates `op` against `state`. A rejected op has no effects and no changes.
+pub(crate) fn evaluate(state: &State, op: &Op) -> Evaluated {
+    let (mut outcome, mutation) = evaluate_on(&state.view(), op);
+    // The audit trail is derived from the change itself, in one place.
+    outcome.changes = mutation.as_ref().map_or_else(Vec::new, |m| changes(state, m));
+    (outcome, mutation)
 }
 
-/// The op types, in SPEC §5's order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-enum OpType {
-    AddUser,
-    EditUser,
-    DeactivateUser,
-    ReactivateUser,
-    DeleteUser,
-    ReplaceUser,
-    PasswordReset,
-    SeatRequest,
-    Reachable,
-    ParseSchedule,
-    EditableFields,
-    Audit,
-    ImportUsers,
-}
-
-/// Every key any op may have (an unknown key is refused where it is read).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(field_identifier, rename_all = "camelCase")]
-enum OpKey {
-    Type,
-    Actor,
-    Target,
-    User,
-    Patch,
-    Mobile,
-    FromEmail,
-    Count,
-    At,
-    Text,
-    Csv,
-}
-
-impl OpKey {
-    fn name(self) -> &'static str {
-        match self {
-            OpKey::Type => "type",
-            OpKey::Actor => "actor",
-            OpKey::Target => "target",
-            OpKey::User => "user",
-            OpKey::Patch => "patch",
-            OpKey::Mobile => "mobile",
-            OpKey::FromEmail => "fromEmail",
-            OpKey::Count => "count",
-            OpKey::At => "at",
-            OpKey::Text => "text",
-            OpKey::Csv => "csv",
-        }
-    }
-}
-
-/// The keys of an op as read, before `type` says which belong.
-#[derive(Default)]
-struct RawOp {
-    kind: Option<OpType>,
-    actor: Option<String>,
-    target: Option<String>,
-    user: Option<UserDraft>,
-    patch: Option<UserDraft>,
-    mobile: Option<String>,
-    from_email: Option<String>,
-    count: Option<serde_json::Value>,
-    at: Option<String>,
-    text: Option<String>,
-    csv: Option<String>,
-    seen: Vec<OpKey>,
-}
-
-impl<'de> Deserialize<'de> for Op {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
-        d.deserialize_map(OpVisitor)
-    }
-}
-
-struct OpVisitor;
-
-impl<'de> serde::de::Visitor<'de> for OpVisitor {
-    type Value = Op;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an op object with a `type`")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Op, A::Error> {
-        use serde::de::Error;
-        let mut raw = RawOp::default();
-        while let Some(key) = map.next_key::<OpKey>()? {
-            if raw.seen.contains(&key) {
-                return Err(A::Error::custom(format_args!("duplicate field {}", key.name())));
-            }
-            raw.seen.push(key);
-            match key {
-                OpKey::Type => raw.kind = Some(map.next_value()?),
-                OpKey::Actor => raw.actor = Some(map.next_value()?),
-                OpKey::Target => raw.target = Some(map.next_value()?),
-                OpKey::User => raw.user = Some(map.next_value()?),
-                OpKey::Patch => raw.patch = Some(map.next_value()?),
-                OpKey::Mobile => raw.mobile = Some(map.next_value()?),
-                OpKey::FromEmail => raw.from_email = Some(map.next_value()?),
-                OpKey::Count => raw.count = map.next_value()?,
-                OpKey::At => raw.at = Some(map.next_value()?),
-                OpKey::Text => raw.text = Some(map.next_value()?),
-                OpKey::Csv => raw.csv = Some(map.next_value()?),
-            }
-        }
-        raw.into_op().map_err(A::Error::custom)
-    }
-}
-
-impl RawOp {
-    /// The op `type` names, with exactly its keys.
-    fn into_op(self) -> Result<Op, String> {
-        use OpKey as K;
-        let kind = self.kind.ok_or("missing field type")?;
-        let keys: &[OpKey] = match kind {
-            OpType::AddUser => &[K::Actor, K::User],
-            OpType::EditUser => &[K::Actor, K::Target, K::Patch],
-            OpType::DeactivateUser | OpType::ReactivateUser | OpType::DeleteUser | OpType::EditableFields => {
-                &[K::Actor, K::Target]
-            }
-            OpType::ReplaceUser => &[K::Actor, K::Target, K::Mobile],
-            OpType::PasswordReset => &[K::FromEmail, K::Target],
-            OpType::SeatRequest => &[K::Count],
-            OpType::Reachable => &[K::Target, K::At],
-            OpType::ParseSchedule => &[K::Text],
-            OpType::Audit => &[],
-            OpType::ImportUsers => &[K::Actor, K::Csv],
-        };
-        if let Some(extra) = self.seen.iter().find(|k| **k != K::Type && !keys.contains(k)) {
-            return Err(format!("{} is not a field of this op type", extra.name()));
-        }
-        if let Some(missing) = keys.iter().find(|k| !self.seen.contains(k) && **k != K::Count) {
-            return Err(format!("missing field {}", missing.name()));
-        }
-        let s = |v: Option<String>| v.unwrap_or_default();
-        let d = |v: Option<UserDraft>| v.unwrap_or_default();
-        let (actor, target) = (s(self.actor), s(self.target));
-        Ok(match kind {
-            OpType::AddUser => Op::AddUser { actor, user: d(self.user) },
-            OpType::EditUser => Op::EditUser { actor, target, patch: d(self.patch) },
-            OpType::DeactivateUser => Op::DeactivateUser { actor, target },
-            OpType::ReactivateUser => Op::ReactivateUser { actor, target },
-            OpType::DeleteUser => Op::DeleteUser { actor, target },
-            OpType::EditableFields => Op::EditableFields { actor, target },
-            OpType::ReplaceUser => Op::ReplaceUser { actor, target, mobile: s(self.mobile) },
-            OpType::PasswordReset => Op::PasswordReset { from_email: s(self.from_email), target },
-            OpType::SeatRequest => Op::SeatRequest { count: self.count },
-            OpType::Reachable => Op::Reachable { target, at: s(self.at) },
-            OpType::ParseSchedule => Op::ParseSchedule { text: s(self.text) },
-            OpType::Audit => Op::Audit {},
-            OpType::ImportUsers => Op::ImportUsers { actor, csv: s(self.csv) },
-        })
-    }
-}
-
-/// Who acts: the host, or a user of the account (by position).
-#[derive(Clone, Copy)]
-pub(crate) enum Actor<'a> {
-    System,
-    User(&'a User),
-}
-
-impl Engine {
-    /// Evaluates `op`. A rejected op has no effects and no changes: nothing happens.
-    pub(crate) fn evaluate(&self, op: &Op) -> (Outcome, Option<Mutation>) {
-        let (mut outcome, mutation) = self.evaluate_op(op);
-        if !outcome.ok {
-            outcome.effects.clear();
-        } else {
-            // The audit trail is derived from the change itself, in one place.
-            outcome.changes = match &mutation {
-                Some(Mutation::Add(u)) => diff(None, Some(u)),
-                Some(Mutation::Replace(pos, u)) => diff(self.at(*pos), Some(u)),
-                Some(Mutation::Remove(pos)) => diff(self.at(*pos), None),
-                Some(Mutation::Swap(_) | Mutation::Extend(_)) | None => Vec::new(),
-            };
-        }
+/// Evaluates `op` against `view` (the account, or the account as a plan's earlier steps
+/// left it). A rejected op has no effects and no mutation.
+pub(crate) fn evaluate_on(view: &View<'_>, op: &Op) -> Evaluated {
+    let (mut outcome, mutation) = match op {
+        Op::AddUser { actor, user } => add::add_user(view, actor, user),
+        Op::EditUser { actor, target, patch } => edit::edit_user(view, actor, target, patch),
+        Op::DeactivateUser { actor, target } => lifecycle::set_active(view, actor, target, false),
+        Op::ReactivateUser { actor, target } => lifecycle::set_active(view, actor, target, true),
+        Op::DeleteUser { actor, target } => lifecycle::delete_user(view, actor, target),
+        Op::ReplaceUser { actor, target, mobile } => replace::replace_user(view, actor, target, mobile),
+        Op::PasswordReset { from_email, target } => (account::password_reset(view, from_email, target), None),
+        Op::SeatRequest { count } => (account::seat_request(view, count.as_ref()), None),
+        Op::Reachable { target, at } => (reachable::reachable(view, target, at), None),
+        Op::ParseSchedule { text } => (schedule::schedule_outcome(text), None),
+        Op::EditableFields { actor, target } => (editable::editable_fields(view, actor, target), None),
+        Op::Audit {} => (account::audit(view), None),
+        Op::ImportUsers { actor, csv } => import::import_users(view, actor, csv),
+    };
+    if outcome.ok {
         (outcome, mutation)
+    } else {
+        outcome.effects.clear();
+        (outcome, None)
     }
+}
 
-    fn evaluate_op(&self, op: &Op) -> (Outcome, Option<Mutation>) {
-        match op {
-            Op::AddUser { actor, user } => self.add_user(actor, user),
-            Op::EditUser { actor, target, patch } => self.edit_user(actor, target, patch),
-            Op::DeactivateUser { actor, target } => self.set_active(actor, target, false),
-            Op::ReactivateUser { actor, target } => self.set_active(actor, target, true),
-            Op::DeleteUser { actor, target } => self.delete_user(actor, target),
-            Op::ReplaceUser { actor, target, mobile } => self.replace_user(actor, target, mobile),
-            Op::PasswordReset { from_email, target } => (self.password_reset(from_email, target), None),
-            Op::SeatRequest { count } => (self.seat_request(count.as_ref()), None),
-            Op::Reachable { target, at } => (self.reachable(target, at), None),
-            Op::ParseSchedule { text } => (schedule::schedule_outcome(text), None),
-            Op::EditableFields { actor, target } => (self.editable_fields(actor, target), None),
-            Op::Audit {} => (self.audit(), None),
-            Op::ImportUsers { actor, csv } => self.import_users(actor, csv),
-        }
+/// Resolves the actor id (`user_unknown` at `actor` when there is no such user).
+pub(crate) fn actor<'a>(view: &View<'a>, id: &str) -> Result<Actor<'a>, Violation> {
+    if id == SYSTEM {
+        return Ok(Actor::System);
     }
+    view.find(id)
+        .map(|(slot, u)| Actor::User(slot, u))
+        .ok_or_else(|| Violation::at(Key::Actor, Problem::UserUnknown { id: id.to_owned() }))
+}
 
-    /// Resolves the actor id (`user_unknown` at `actor` when missing).
-    pub(crate) fn actor(&self, id: &str) -> Result<Actor<'_>, Violation> {
-        if id == SYSTEM {
-            return Ok(Actor::System);
-        }
-        self.user(id).map(Actor::User).ok_or_else(|| Violation::at("actor", Problem::UserUnknown { id: id.to_owned() }))
-    }
-
-    /// Resolves a target id to its position (`user_unknown` at `target` when missing).
-    pub(crate) fn target(&self, id: &str) -> Result<usize, Violation> {
-        self.pos(id).ok_or_else(|| Violation::at("target", Problem::UserUnknown { id: id.to_owned() }))
-    }
+/// Resolves a target id (`user_unknown` at `target` when there is no such user).
+pub(crate) fn target<'a>(view: &View<'a>, id: &str) -> Result<(Slot, &'a User), Violation> {
+    view.find(id).ok_or_else(|| Violation::at(Key::Target, Problem::UserUnknown { id: id.to_owned() }))
 }
 
 /// An Outcome that is only a permission violation (nothing else is reported).
-pub(crate) fn denied(v: Violation) -> (Outcome, Option<Mutation>) {
+pub(crate) fn denied(v: Violation) -> Evaluated {
     (Outcome::from_violations(vec![v]), None)
 }
 
-/// Field-by-field changes between two users, for the audit trail (`from`/`to` JSON values).
-/// Fields are compared as they are; only a changed field is turned into JSON.
-pub(crate) fn diff(before: Option<&User>, after: Option<&User>) -> Vec<crate::outcome::Change> {
+/// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
+/// required fields.
+pub(crate) fn blank_user(id: String) -> User {
+    User {
+        id,
+        name: String::new(),
+        email: String::new(),
+        mobile: String::new(),
+        alt_mobile: None,
+        extension: String::new(),
+        role: Role::Agent,
+        pro: false,
+        status: Status::Pending,
+        schedule: default_schedule(),
+        time_zone: None,
+        departments: Vec::new(),
+        previous_status: None,
+        web_login: None,
+        allowed_caller_ids: None,
+        report_users: None,
+    }
+}
+
+/// `plan_user_limit` / `pro_seat_limit` / `plan_unknown` when `users` more users and
+/// `pro` more Pro seats would be counted. The hints name a step the account allows now:
+/// a deactivated user to delete, an idle Pro seat to free.
+pub(crate) fn limit_violations(view: &View<'_>, users: u64, pro: u64) -> Vec<Violation> {
     let mut out = Vec::new();
-    for (i, &f) in FIELDS.iter().enumerate() {
-        let (from, to) = (before.map(|u| field(u, i)), after.map(|u| field(u, i)));
-        if from != to {
-            let (from, to) = (from.map_or(Value::Null, Field::json), to.map_or(Value::Null, Field::json));
-            if from != to {
-                out.push(crate::outcome::Change { field: f.to_owned(), from, to });
+    let (counted, pro_used) = view.totals();
+    let settings = view.settings();
+    if users > 0 {
+        match view.policy().max_users(&settings.plan) {
+            None => out.push(Violation::at(Key::Plan, Problem::PlanUnknown { plan: settings.plan.clone() })),
+            Some(Some(max)) if counted.saturating_add(users) > u64::from(max) => {
+                let deactivated = if view.policy().count_deactivated { view.deactivated_user() } else { None };
+                out.push(Violation::general(Problem::PlanUserLimit {
+                    plan: settings.plan.clone(),
+                    max_users: max,
+                    users: counted.saturating_add(users),
+                    deactivated,
+                }))
             }
+            Some(_) => {}
+        }
+    }
+    if pro > 0 && pro_used.saturating_add(pro) > u64::from(settings.pro_seats) {
+        out.push(Violation::at(
+            Field::Pro,
+            Problem::ProSeatLimit { pro_seats: settings.pro_seats, used: pro_used, inactive: view.idle_pro() },
+        ));
+    }
+    out
+}
+
+/// `pro_seat_limit` when `after` takes a Pro seat that `before` (`None`: a new user) did
+/// not hold: what `addUser`, `editUser` and the forms' `checkField` report.
+pub(crate) fn seat_for(view: &View<'_>, before: Option<&User>, after: &User) -> Vec<Violation> {
+    let newly = after.pro && view.counts(after) && !before.is_some_and(|b| b.pro && view.counts(b));
+    if newly {
+        limit_violations(view, 0, 1)
+    } else {
+        Vec::new()
+    }
+}
+
+/// `last_admin` when `before` is an active owner/admin, `after` is not, and no other
+/// remains (in `view`, which may hold the op's earlier steps).
+pub(crate) fn last_admin(
+    view: &View<'_>,
+    before: &User,
+    after: Option<&User>,
+    field: Option<Field>,
+) -> Option<Violation> {
+    let lost = before.is_active_admin() && !after.is_some_and(User::is_active_admin);
+    (lost && view.active_admins() <= 1).then(|| match field {
+        Some(f) => Violation::at(f, Problem::LastAdmin),
+        None => Violation::general(Problem::LastAdmin),
+    })
+}
+
+/// The changes of a mutation, user by user, for the audit trail.
+fn changes(state: &State, m: &Mutation) -> Vec<Change> {
+    let mut out = Vec::new();
+    for put in m {
+        match put {
+            Put::Append(u) => diff(&mut out, None, Some(u)),
+            Put::Replace(slot, u) => diff(&mut out, state.at(*slot), Some(u)),
+            Put::Remove(slot) => diff(&mut out, state.at(*slot), None),
         }
     }
     out
 }
 
+/// The fields an audit trail compares, in form order (`webLogin` as one object).
+const DIFFED: [Field; 16] = [
+    Field::Id,
+    Field::Name,
+    Field::Email,
+    Field::Mobile,
+    Field::AltMobile,
+    Field::Extension,
+    Field::Role,
+    Field::Pro,
+    Field::Status,
+    Field::Schedule,
+    Field::TimeZone,
+    Field::Departments,
+    Field::PreviousStatus,
+    Field::WebLogin,
+    Field::AllowedCallerIds,
+    Field::ReportUsers,
+];
+
+/// Field-by-field changes between two users (`from`/`to` as the account JSON has them).
+/// Fields are compared as they are; only a changed field is turned into JSON.
+pub(crate) fn diff(out: &mut Vec<Change>, before: Option<&User>, after: Option<&User>) {
+    let Some(id) = after.or(before).map(|u| u.id.clone()) else { return };
+    for f in DIFFED {
+        let (from, to) = (before.map(|u| value_of(u, f)), after.map(|u| value_of(u, f)));
+        if from != to {
+            let (from, to) = (from.map_or(Value::Null, Borrowed::json), to.map_or(Value::Null, Borrowed::json));
+            if from != to {
+                out.push(Change { user_id: id.clone(), field: f, from, to });
+            }
+        }
+    }
+}
+
 /// One field of a user, borrowed.
 #[derive(PartialEq)]
-enum Field<'a> {
+enum Borrowed<'a> {
     Text(Option<&'a str>),
     Flag(bool),
     List(Option<&'a [String]>),
     Login(Option<&'a crate::model::WebLogin>),
 }
 
-/// Field `i` of [`FIELDS`].
-fn field(u: &User, i: usize) -> Field<'_> {
-    match i {
-        0 => Field::Text(Some(&u.id)),
-        1 => Field::Text(Some(&u.name)),
-        2 => Field::Text(Some(&u.email)),
-        3 => Field::Text(Some(&u.mobile)),
-        4 => Field::Text(u.alt_mobile.as_deref()),
-        5 => Field::Text(Some(&u.extension)),
-        6 => Field::Text(Some(u.role.as_str())),
-        7 => Field::Flag(u.pro),
-        8 => Field::Text(Some(u.status.as_str())),
-        9 => Field::Text(Some(&u.schedule)),
-        10 => Field::Text(u.time_zone.as_deref()),
-        11 => Field::List(Some(&u.departments)),
-        12 => Field::Login(u.web_login.as_ref()),
-        13 => Field::List(u.allowed_caller_ids.as_deref()),
-        14 => Field::List(u.report_users.as_deref()),
-        _ => Field::Text(None),
+fn value_of(u: &User, f: Field) -> Borrowed<'_> {
+    match f {
+        Field::Id => Borrowed::Text(Some(&u.id)),
+        Field::Name => Borrowed::Text(Some(&u.name)),
+        Field::Email => Borrowed::Text(Some(&u.email)),
+        Field::Mobile => Borrowed::Text(Some(&u.mobile)),
+        Field::AltMobile => Borrowed::Text(u.alt_mobile.as_deref()),
+        Field::Extension => Borrowed::Text(Some(&u.extension)),
+        Field::Role => Borrowed::Text(Some(u.role.as_str())),
+        Field::Pro => Borrowed::Flag(u.pro),
+        Field::Status => Borrowed::Text(Some(u.status.as_str())),
+        Field::PreviousStatus => Borrowed::Text(u.previous_status.map(Status::as_str)),
+        Field::Schedule => Borrowed::Text(Some(&u.schedule)),
+        Field::TimeZone => Borrowed::Text(u.time_zone.as_deref()),
+        Field::Departments => Borrowed::List(Some(&u.departments)),
+        Field::AllowedCallerIds => Borrowed::List(u.allowed_caller_ids.as_deref()),
+        Field::ReportUsers => Borrowed::List(u.report_users.as_deref()),
+        Field::WebLogin | Field::LoginId | Field::AllowedIps | Field::Blocked | Field::Password => {
+            Borrowed::Login(u.web_login.as_ref())
+        }
     }
 }
 
-impl Field<'_> {
+impl Borrowed<'_> {
     /// The field as the account JSON has it (`null` when absent).
     fn json(self) -> Value {
         let text = |s: &str| Value::String(s.to_owned());
         match self {
-            Field::Text(t) => t.map_or(Value::Null, text),
-            Field::Flag(b) => Value::Bool(b),
-            Field::List(l) => l.map_or(Value::Null, |l| Value::Array(l.iter().map(|s| text(s)).collect())),
-            // Through JSON text, as the account prints it (a `to_value` serializer would
-            // be one more serializer in the `.wasm`).
-            Field::Login(w) => w
-                .and_then(|w| serde_json::to_string(w).ok())
-                .and_then(|t| serde_json::from_str(&t).ok())
-                .unwrap_or(Value::Null),
+            Borrowed::Text(t) => t.map_or(Value::Null, text),
+            Borrowed::Flag(b) => Value::Bool(b),
+            Borrowed::List(l) => l.map_or(Value::Null, |l| Value::Array(l.iter().map(|s| text(s)).collect())),
+            Borrowed::Login(w) => w.map_or(Value::Null, |w| {
+                let mut o = serde_json::Map::new();
+                o.insert("loginId".into(), text(&w.login_id));
+                if !w.allowed_ips.is_empty() {
+                    o.insert("allowedIps".into(), Value::Array(w.allowed_ips.iter().map(|s| text(s)).collect()));
+                }
+                o.insert("blocked".into(), Value::Bool(w.blocked));
+                Value::Object(o)
+            }),
         }
     }
 }
@@ -356,8 +278,9 @@ mod tests {
         serde_json::from_value(serde_json::json!({
             "id": "u9", "name": "Asha Rao", "email": "asha@acme.in", "mobile": "+919800000001",
             "altMobile": "+919800000002", "extension": "10", "role": "manager", "pro": true,
-            "status": "active", "schedule": "Mo-Fr 09:00-18:00", "timeZone": "Asia/Kolkata",
-            "departments": ["sales"], "webLogin": {"loginId": "asha.rao", "allowedIps": ["203.0.113.7"]},
+            "status": "deactivated", "previousStatus": "active", "schedule": "Mo-Fr 09:00-18:00",
+            "timeZone": "Asia/Kolkata", "departments": ["sales"],
+            "webLogin": {"loginId": "asha.rao", "allowedIps": ["203.0.113.7"]},
             "allowedCallerIds": ["+911140001234"], "reportUsers": ["u1"]}))
         .unwrap()
     }
@@ -368,32 +291,15 @@ mod tests {
     fn diff_of_a_new_user_is_its_json() {
         let u = full_user();
         let json = serde_json::to_value(&u).unwrap();
-        let changes = diff(None, Some(&u));
+        let mut changes = Vec::new();
+        diff(&mut changes, None, Some(&u));
         let keys: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         let mut expected: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-        expected.sort_by_key(|k| FIELDS.iter().position(|f| f == k));
+        expected.sort_by_key(|k| DIFFED.iter().position(|f| f.as_str() == *k));
         assert_eq!(keys, expected);
         for c in &changes {
-            assert_eq!((&c.from, &c.to), (&serde_json::Value::Null, &json[&c.field]), "{}", c.field);
+            assert_eq!(c.user_id, "u9");
+            assert_eq!((&c.from, &c.to), (&Value::Null, &json[c.field.as_str()]), "{}", c.field);
         }
-        assert_eq!(diff(Some(&u), None).len(), changes.len());
-    }
-
-    #[test]
-    fn diff_lists_only_changed_fields() {
-        let a = full_user();
-        let mut b = a.clone();
-        assert!(diff(Some(&a), Some(&b)).is_empty());
-        b.web_login = None;
-        b.alt_mobile = None;
-        b.pro = false;
-        let changes = diff(Some(&a), Some(&b));
-        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-        assert_eq!(fields, ["altMobile", "pro", "webLogin"]);
-        assert_eq!(
-            changes[2].from,
-            serde_json::json!({"loginId": "asha.rao", "allowedIps": ["203.0.113.7"], "blocked": false})
-        );
-        assert_eq!(changes[2].to, serde_json::Value::Null);
     }
 }

@@ -1,7 +1,9 @@
 //! `parseSchedule`.
 
 use super::fields::schedule_violation;
+use crate::field::{Key, Path};
 use crate::outcome::{Outcome, ScheduleView, Violation};
+use crate::problem::Problem;
 use crate::schedule::Schedule;
 
 fn hhmm(m: u16) -> String {
@@ -18,11 +20,11 @@ fn hhmm(m: u16) -> String {
 /// ```
 pub fn schedule_outcome(text: &str) -> Outcome {
     match Schedule::parse(text) {
-        Err(e) => Outcome::from_violations(vec![schedule_violation("text", &e)]),
+        Err(e) => Outcome::from_violations(vec![schedule_violation(Path::Key(Key::Text), text, &e)]),
         Ok(s) => {
             let mut warnings = Vec::new();
             if s.is_never_open() {
-                warnings.push(Violation::at("text", crate::outcome::Problem::ScheduleNeverOpen));
+                warnings.push(Violation::at(Key::Text, Problem::ScheduleNeverOpen));
             }
             let mut o = Outcome::from_violations(warnings);
             let weekly =

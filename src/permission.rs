@@ -1,0 +1,276 @@
+//! Who may do what: the one decision every op, `can`, `capabilities` and
+//! `editableFields` asks ([`authorize`]). Capability (the matrix of SPEC §3), scope (a
+//! manager's departments and agents), rank, self and SSO are decided here and nowhere
+//! else; the ops only say what is being done ([`Action`]) and report the answer.
+//!
+//! A patch is judged leaf by leaf: `webLogin.password` of another user needs
+//! `reset_passwords` whatever else the patch holds, and an SSO-managed part of `webLogin`
+//! is managed wherever it appears.
+
+use crate::capability::{Capability, Reach};
+use crate::field::{Field, Path};
+use crate::model::{Role, User};
+use crate::outcome::Violation;
+use crate::problem::{Act, Denial, Problem, Refusal};
+use crate::state::{Slot, View};
+
+/// Who acts: the host itself (`$system`), or a user of the account.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Actor<'a> {
+    /// The host (an identity-provider sync, a migration): no capability, rank or SSO
+    /// check, never past the account's invariants.
+    System,
+    /// A user, at its slot.
+    User(Slot, &'a User),
+}
+
+/// The actor id of the host itself.
+pub const SYSTEM: &str = "$system";
+
+/// What an actor wants to do.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Action<'a> {
+    /// Hold a capability that needs no target (`panel_login`, `manage_billing`, …).
+    Hold(Capability),
+    /// Add a user with this role into these departments.
+    Add { role: Role, departments: &'a [String] },
+    /// Open a user's record for editing at all (before any field is looked at).
+    Open(&'a User),
+    /// Change one field of a user. `role` is the role given (for [`Field::Role`]);
+    /// `departments` the new list (for [`Field::Departments`]).
+    Edit { target: &'a User, field: Field, role: Option<Role>, departments: Option<&'a [String]> },
+    /// Name a user in `reportUsers`: see its call records.
+    ViewReports(&'a User),
+    /// Deactivate, reactivate, delete or replace a user.
+    Manage { target: &'a User, act: Act },
+}
+
+/// Fields any user who may sign in may change on their own record.
+pub(crate) const SELF_EDITABLE: [Field; 3] = [Field::Name, Field::TimeZone, Field::Password];
+
+/// Whether two users share a department.
+pub(crate) fn shares_department(a: &User, b: &User) -> bool {
+    // Department lists are short; the scan is over the two lists given, not the account.
+    a.departments.iter().any(|d| b.departments.iter().any(|e| e.trim() == d.trim()))
+}
+
+/// The capability of an act on another user.
+fn capability_of(act: Act) -> Capability {
+    match act {
+        Act::AddUsers => Capability::AddUsers,
+        Act::ResetPasswords => Capability::ResetPasswords,
+        Act::DeactivateUsers | Act::ReactivateUsers => Capability::DeactivateUsers,
+        Act::DeleteUsers => Capability::DeleteUsers,
+        Act::ViewReports => Capability::ViewReports,
+        Act::EditUsers | Act::ChangeOwnRole | Act::ReplaceUsers => Capability::EditUsers,
+    }
+}
+
+/// The one decision: may `actor` do `action`? `Err` is the violation that says no:
+/// `not_permitted`, `role_escalation` or `self_action` (which end a check), or
+/// `sso_managed` for a field the identity provider manages (reported with the rest).
+///
+/// The `$system` actor is the host: it is never refused here (the account's invariants
+/// are checked by the ops, for every actor).
+pub(crate) fn authorize(view: &View<'_>, actor: Actor<'_>, action: Action<'_>) -> Result<(), Violation> {
+    let Actor::User(slot, a) = actor else { return Ok(()) };
+    let judge = Judge { view, slot, a };
+    match action {
+        Action::Hold(cap) => judge.holds(cap, Act::EditUsers).map(|_| ()),
+        Action::Add { role, departments } => judge.add(role, departments),
+        Action::Open(t) => {
+            if t.id == a.id && a.can_sign_in() {
+                Ok(())
+            } else {
+                judge.over(t, Act::EditUsers)
+            }
+        }
+        Action::Edit { target, field, role, departments } => judge.edit(target, field, role, departments),
+        Action::ViewReports(t) => judge.view_reports(t),
+        Action::Manage { target, act } => {
+            if target.id == a.id {
+                return Err(judge.self_action(act));
+            }
+            judge.over(target, act)
+        }
+    }
+}
+
+/// One actor's questions.
+struct Judge<'v, 'a> {
+    view: &'v View<'a>,
+    slot: Slot,
+    a: &'v User,
+}
+
+impl Judge<'_, '_> {
+    /// The refusal of `act` for `reason`, naming the real limit and whom to ask.
+    fn refuse(&self, act: Act, reason: Denial, target: Option<&User>) -> Violation {
+        let rules = self.view.rules();
+        let departments = self.a.departments.iter().map(|d| rules.department_name(d).to_owned()).collect();
+        let owner_only = target.is_some_and(|t| t.role == Role::Owner);
+        let refusal = Refusal {
+            action: act,
+            reason,
+            role: self.a.role,
+            departments,
+            target: target.map(|t| (t.name.clone(), t.role)),
+            ask: self.view.someone_to_ask(Some(self.slot), owner_only),
+        };
+        Violation::general(Problem::NotPermitted(Box::new(refusal)))
+    }
+
+    fn self_action(&self, act: Act) -> Violation {
+        let ask = self.view.someone_to_ask(Some(self.slot), self.a.role == Role::Owner);
+        Violation::general(Problem::SelfAction { action: act, ask })
+    }
+
+    /// How far the actor holds `cap`, or the refusal of `act`.
+    fn holds(&self, cap: Capability, act: Act) -> Result<Reach, Violation> {
+        self.view.policy().roles.reach(self.a, cap).ok_or_else(|| {
+            let reason = if self.a.can_sign_in() { Denial::NoCapability } else { Denial::NoPanelAccess };
+            self.refuse(act, reason, None)
+        })
+    }
+
+    /// Capability, rank and scope of `act` over the user `t`.
+    fn over(&self, t: &User, act: Act) -> Result<(), Violation> {
+        let reach = self.holds(capability_of(act), act)?;
+        if t.role > self.a.role {
+            return Err(self.refuse(act, Denial::HigherRank, Some(t)));
+        }
+        match reach {
+            Reach::All => Ok(()),
+            Reach::OwnDepartments if shares_department(self.a, t) => Ok(()),
+            Reach::OwnDepartmentAgents if t.role != Role::Agent => Err(self.refuse(act, Denial::AgentsOnly, Some(t))),
+            Reach::OwnDepartmentAgents if shares_department(self.a, t) => Ok(()),
+            Reach::OwnDepartments | Reach::OwnDepartmentAgents => {
+                Err(self.refuse(act, Denial::OutsideDepartments, Some(t)))
+            }
+        }
+    }
+
+    /// Giving `role` to a user (a new one, or by an edit).
+    fn give_role(&self, role: Role, cap: Capability, act: Act) -> Result<(), Violation> {
+        if role > self.a.role {
+            let ask = self.view.someone_to_ask(Some(self.slot), true);
+            return Err(Violation::at(Field::Role, Problem::RoleEscalation { role, actor_role: self.a.role, ask }));
+        }
+        let reach = self.holds(cap, act)?;
+        if reach == Reach::OwnDepartmentAgents && role != Role::Agent {
+            let mut v = self.refuse(act, Denial::AgentsOnly, None);
+            v.field = Some(Path::field(Field::Role));
+            return Err(v);
+        }
+        Ok(())
+    }
+
+    /// Whether the department `d` is one of the actor's own.
+    fn own(&self, d: &str) -> bool {
+        self.a.departments.iter().any(|x| x.trim() == d.trim())
+    }
+
+    fn add(&self, role: Role, departments: &[String]) -> Result<(), Violation> {
+        let act = Act::AddUsers;
+        let reach = self.holds(Capability::AddUsers, act)?;
+        self.give_role(role, Capability::AddUsers, act)?;
+        if reach == Reach::OwnDepartmentAgents {
+            let outside = departments.iter().any(|d| !self.own(d));
+            if outside || departments.is_empty() {
+                let reason = if outside { Denial::OutsideDepartments } else { Denial::NeedsOwnDepartment };
+                let mut v = self.refuse(act, reason, None);
+                v.field = Some(Path::field(Field::Departments));
+                return Err(v);
+            }
+        }
+        Ok(())
+    }
+
+    fn edit(
+        &self,
+        t: &User,
+        field: Field,
+        role: Option<Role>,
+        departments: Option<&[String]>,
+    ) -> Result<(), Violation> {
+        let a = self.a;
+        let at_field = |mut v: Violation| {
+            v.field = Some(Path::field(field));
+            v
+        };
+        if t.id == a.id && field == Field::Role {
+            let mut v = self.self_action(Act::ChangeOwnRole);
+            v.field = Some(Path::field(Field::Role));
+            return Err(v);
+        }
+        let own_field = t.id == a.id && SELF_EDITABLE.contains(&field) && a.can_sign_in();
+        if !own_field {
+            // Someone else's password is a password reset (owner/admin only, SPEC §3).
+            let act = if field == Field::Password && t.id != a.id { Act::ResetPasswords } else { Act::EditUsers };
+            self.over(t, act).map_err(at_field)?;
+            if let Some(role) = role.filter(|_| field == Field::Role) {
+                self.give_role(role, Capability::EditUsers, Act::EditUsers)?;
+            }
+            if let Some(new) = departments.filter(|_| field == Field::Departments) {
+                let reach = self.holds(Capability::EditUsers, Act::EditUsers)?;
+                let old = &t.departments;
+                let changed = new.iter().filter(|d| !old.contains(d)).chain(old.iter().filter(|d| !new.contains(d)));
+                if reach != Reach::All && changed.into_iter().any(|d| !self.own(d)) {
+                    return Err(at_field(self.refuse(Act::EditUsers, Denial::OutsideDepartments, Some(t))));
+                }
+            }
+        }
+        if self.view.rules().sso_managed(field) {
+            return Err(Violation::at(field, Problem::SsoManaged { field }));
+        }
+        Ok(())
+    }
+
+    fn view_reports(&self, t: &User) -> Result<(), Violation> {
+        if t.id == self.a.id && self.view.policy().roles.reach(self.a, Capability::ViewOwnCalls).is_some() {
+            return Ok(());
+        }
+        let reach = self.holds(Capability::ViewReports, Act::ViewReports)?;
+        if t.role > self.a.role {
+            return Err(self.refuse(Act::ViewReports, Denial::HigherRank, Some(t)));
+        }
+        match reach {
+            Reach::All => Ok(()),
+            _ if shares_department(self.a, t) => Ok(()),
+            _ => Err(self.refuse(Act::ViewReports, Denial::OutsideDepartments, Some(t))),
+        }
+    }
+}
+
+/// The action a capability names over `target` (what `can` asks [`authorize`]).
+///
+/// - `add_users`: adding a user like `target` (its role and departments), or any user.
+/// - `edit_users`: changing `target`'s fields that need `edit_users` (all but the
+///   self-editable ones: its extension, say).
+/// - `reset_passwords`: setting `target`'s password (one's own needs no capability).
+/// - `deactivate_users`, `delete_users`: that op on `target`.
+/// - `view_reports`: naming `target` in a `reportUsers` list.
+/// - the personal capabilities (`receive_calls`, `panel_login`, `view_own_calls`): the
+///   actor itself only; the account-wide ones (`manage_departments`, `manage_billing`):
+///   the target does not matter.
+pub(crate) fn action_of<'t>(capability: Capability, target: Option<&'t User>) -> Option<Action<'t>> {
+    use Capability as C;
+    let Some(t) = target else { return Some(Action::Hold(capability)) };
+    Some(match capability {
+        C::AddUsers => Action::Add { role: t.role, departments: &t.departments },
+        C::EditUsers => Action::Edit { target: t, field: Field::Extension, role: None, departments: None },
+        C::ResetPasswords => Action::Edit { target: t, field: Field::Password, role: None, departments: None },
+        C::DeactivateUsers => Action::Manage { target: t, act: Act::DeactivateUsers },
+        C::DeleteUsers => Action::Manage { target: t, act: Act::DeleteUsers },
+        C::ViewReports => Action::ViewReports(t),
+        C::ReceiveCalls | C::PanelLogin | C::ViewOwnCalls | C::ManageDepartments | C::ManageBilling => {
+            Action::Hold(capability)
+        }
+    })
+}
+
+/// Whether the answer of [`authorize`] is a refusal (a permission violation; an SSO
+/// verdict is about the field, not the actor).
+pub(crate) fn refused(answer: &Result<(), Violation>) -> bool {
+    answer.as_ref().is_err_and(|v| v.problem.is_permission())
+}
