@@ -82,6 +82,8 @@ impl Engine {
     }
 
     /// Checks `op` against every rule without changing anything.
+    // Not inlined: every caller at the wasm edge would carry its own copy.
+    #[inline(never)]
     pub fn check(&self, op: &Op) -> Outcome {
         crate::ops::evaluate(&self.state, op).0
     }

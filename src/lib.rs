@@ -9,6 +9,7 @@ pub mod capability;
 mod engine;
 pub mod field;
 pub mod forms;
+pub mod json;
 pub mod messages;
 pub mod model;
 mod op;

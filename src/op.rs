@@ -28,7 +28,8 @@ pub enum Op {
     /// May a password reset requested from `fromEmail` go ahead?
     PasswordReset { from_email: String, target: String },
     /// A request to add `count` users.
-    SeatRequest { count: Option<serde_json::Value> },
+    /// `count` is a whole number; anything else given as the count is `None`.
+    SeatRequest { count: Option<u64> },
     /// Can the user take a call at the RFC 3339 instant `at`?
     Reachable { target: String, at: String },
     /// Parse a schedule text.
@@ -190,7 +191,7 @@ impl RawOp {
             OpType::EditableFields => Op::EditableFields { actor, target },
             OpType::ReplaceUser => Op::ReplaceUser { actor, target, mobile: s(self.mobile) },
             OpType::PasswordReset => Op::PasswordReset { from_email: s(self.from_email), target },
-            OpType::SeatRequest => Op::SeatRequest { count: self.count },
+            OpType::SeatRequest => Op::SeatRequest { count: self.count.as_ref().and_then(serde_json::Value::as_u64) },
             OpType::Reachable => Op::Reachable { target, at: s(self.at) },
             OpType::ParseSchedule => Op::ParseSchedule { text: s(self.text) },
             OpType::Audit => Op::Audit {},

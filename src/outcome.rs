@@ -289,6 +289,30 @@ pub enum Effect {
     PasswordResetSent,
 }
 
+/// A field's value in an audit trail, as the account JSON has it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldValue {
+    /// Absent (`null`).
+    Absent,
+    /// Text.
+    Text(String),
+    /// A flag.
+    Flag(bool),
+    /// A list of texts.
+    List(Vec<String>),
+}
+
+impl Serialize for FieldValue {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FieldValue::Absent => ser.serialize_none(),
+            FieldValue::Text(t) => ser.serialize_str(t),
+            FieldValue::Flag(b) => ser.serialize_bool(*b),
+            FieldValue::List(l) => ser.collect_seq(l),
+        }
+    }
+}
+
 /// One changed field of one user, for an audit trail.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
@@ -297,9 +321,9 @@ pub struct Change {
     /// The field.
     pub field: Field,
     /// Value before (`null` when absent).
-    pub from: serde_json::Value,
+    pub from: FieldValue,
     /// Value after (`null` when removed).
-    pub to: serde_json::Value,
+    pub to: FieldValue,
 }
 
 impl Serialize for Change {

@@ -418,7 +418,8 @@ impl Problem {
     pub fn params(&self) -> Vec<(&'static str, Param)> {
         use Problem::*;
         match self {
-            BadRequest { detail } => vec![("detail", s(detail))],
+            // The engine's own words (keys and names, never a value): not cut to an echo.
+            BadRequest { detail } => vec![("detail", Param::Str(detail.chars().take(600).collect()))],
             NameInvalid { reason, offset } => vec![("reason", s(reason)), ("offset", n(*offset))],
             EmailInvalid { reason } | MobileInvalid { reason } | CsvInvalid { reason } => vec![("reason", s(reason))],
             PasswordWeak { reason, min, max } => vec![("reason", s(reason)), ("min", n(*min)), ("max", n(*max))],

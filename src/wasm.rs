@@ -25,13 +25,14 @@
 
 use js_sys::{Error, JsString, Reflect, JSON};
 use serde::Serialize;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::json::{FromJson, JsonError, Lenient, Reader};
 use crate::messages::MessageTable;
 use crate::model::UserDraft;
+use crate::ops::check_field::FieldValue;
 use crate::outcome::Outcome;
-use crate::request::{decode, decode_at};
+use crate::request::decode_at;
 use crate::{Account, Capability, Op, Policy};
 
 mod tape;
@@ -49,7 +50,7 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, Outcome> {
     }
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: &JsValue, prefix: &str) -> Result<T, Outcome> {
+fn from_js<T: FromJson>(value: &JsValue, prefix: &str) -> Result<T, Outcome> {
     decode_at(&json_text(value, prefix)?, prefix)
 }
 
@@ -108,10 +109,19 @@ pub struct WasmEngine {
 #[wasm_bindgen(js_class = Engine)]
 impl WasmEngine {
     /// Builds the engine and its indexes. Throws a `RosterError` for an account or
-    /// policy of the wrong shape.
+    /// policy of the wrong shape. `options.ignoreUnknownKeys` reads the account leniently
+    /// (a database row's own columns are dropped); requests stay strict.
     #[wasm_bindgen(constructor)]
-    pub fn new(account: &JsValue, policy: &JsValue) -> Result<WasmEngine, JsValue> {
-        let account: Account = from_js(account, "account").map_err(|o| thrown(&o, None))?;
+    pub fn new(account: &JsValue, policy: &JsValue, options: &JsValue) -> Result<WasmEngine, JsValue> {
+        let lenient = !options.is_undefined()
+            && !options.is_null()
+            && Reflect::get(options, &JsString::from("ignoreUnknownKeys")).is_ok_and(|v| v.is_truthy());
+        let account: Account = if lenient {
+            from_js::<Lenient<Account>>(account, "account").map(|l| l.0)
+        } else {
+            from_js(account, "account")
+        }
+        .map_err(|o| thrown(&o, None))?;
         let policy: Policy = if policy.is_undefined() || policy.is_null() {
             Policy::default()
         } else {
@@ -151,19 +161,21 @@ impl WasmEngine {
     /// Checks one field as the user types (`targetId` for an edit form).
     #[wasm_bindgen(js_name = checkField)]
     pub fn check_field(&self, field: &str, value: &JsValue, target_id: Option<String>) -> JsValue {
-        let value = if let Some(s) = value.as_string() {
-            Value::String(s)
-        } else if let Some(b) = value.as_bool() {
-            Value::Bool(b)
+        let target = target_id.as_deref();
+        if let Some(text) = value.as_string() {
+            return self.out(&self.inner.check_field_value(field, FieldValue::Text(&text), target));
+        }
+        let json = if let Some(b) = value.as_bool() {
+            if b { "true" } else { "false" }.to_owned()
         } else if value.is_null() || value.is_undefined() {
-            Value::Null
+            "null".to_owned()
         } else {
-            match json_text(value, field).and_then(|t| decode::<Value>(&t)) {
-                Ok(v) => v,
+            match json_text(value, field) {
+                Ok(t) => t,
                 Err(o) => return self.out(&o),
             }
         };
-        self.out(&self.inner.check_field(field, &value, target_id.as_deref()))
+        self.out(&self.inner.check_field_value(field, FieldValue::Json(&json), target))
     }
 
     /// The account as it is now (after every successful `apply`).
@@ -190,16 +202,8 @@ impl WasmEngine {
     /// Emails used in other workspaces (the host's directory, SPEC §6).
     #[wasm_bindgen(js_name = setExternalEmails)]
     pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {
-        // Read from a `Value`, whose decoder the `.wasm` carries already.
-        let list = match from_js(emails, "externalEmails").map_err(|o| thrown(&o, None))? {
-            Value::Array(list) => list,
-            _ => return Err(thrown(&Outcome::bad_request("externalEmails", "expected an array of strings"), None)),
-        };
-        if let Some(i) = list.iter().position(|e| !e.is_string()) {
-            let path = format!("externalEmails[{i}]");
-            return Err(thrown(&Outcome::bad_request(&path, "expected a string"), None));
-        }
-        self.inner.set_external_emails(list.iter().filter_map(Value::as_str));
+        let list: Vec<String> = from_js(emails, "externalEmails").map_err(|o| thrown(&o, None))?;
+        self.inner.set_external_emails(&list);
         Ok(())
     }
 
@@ -211,8 +215,7 @@ impl WasmEngine {
         self.messages = if table.is_null() || table.is_undefined() {
             None
         } else {
-            let json: Value = from_js(table, "messages").map_err(|o| thrown(&o, None))?;
-            Some(crate::messages::table_from_json(&json, "messages").map_err(|o| thrown(&o, None))?)
+            Some(from_js::<MessageTable>(table, "messages").map_err(|o| thrown(&o, None))?)
         };
         Ok(())
     }
@@ -248,27 +251,40 @@ impl WasmEngine {
     }
 
     fn form_op(&self, form: &JsValue, value: &JsValue) -> Result<Op, Outcome> {
-        // Read from a `Value` (its decoder is in the `.wasm` already; a derived one for
-        // these three keys cost more than the whole reading below).
-        let wrong =
-            || Outcome::bad_request("form", "expected {type: addUser, actor} or {type: editUser, actor, target}");
-        let form: Value = from_js(form, "form")?;
-        let Value::Object(form) = form else { return Err(wrong()) };
-        if form.keys().any(|k| !matches!(k.as_str(), "type" | "actor" | "target")) {
-            return Err(wrong());
-        }
-        let text = |key: &str| form.get(key).and_then(Value::as_str).map(str::to_owned);
-        let (Some(kind), Some(actor)) = (text("type"), text("actor")) else { return Err(wrong()) };
-        let target = match form.get("target") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(t)) => Some(t.clone()),
-            Some(_) => return Err(wrong()),
-        };
+        let Form { add, actor, target } = from_js(form, "form")?;
         let draft: UserDraft = from_js(value, "")?;
-        match (kind.as_str(), target) {
-            ("addUser", None) => Ok(Op::AddUser { actor, user: draft }),
-            ("editUser", Some(target)) => Ok(Op::EditUser { actor, target, patch: draft }),
-            _ => Err(wrong()),
+        Ok(match (add, target) {
+            (true, _) => Op::AddUser { actor, user: draft },
+            (false, target) => Op::EditUser { actor, target: target.unwrap_or_default(), patch: draft },
+        })
+    }
+}
+
+/// Which form a schema validates: `{type: "addUser", actor}` or
+/// `{type: "editUser", actor, target}`.
+struct Form {
+    add: bool,
+    actor: String,
+    target: Option<String>,
+}
+
+impl FromJson for Form {
+    fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        let (mut kind, mut actor, mut target) = (None, None, None);
+        r.object("form", &["type", "actor", "target"], |r, i| {
+            match i {
+                0 => kind = Some(r.one_of(&["addUser", "editUser"])?),
+                1 => actor = Some(r.string()?),
+                _ => target = r.optional()?,
+            }
+            Ok(())
+        })?;
+        let add = kind.ok_or_else(|| r.missing("type"))? == 0;
+        let actor = actor.ok_or_else(|| r.missing("actor"))?;
+        match (add, &target) {
+            (true, Some(_)) => Err(r.fail_key("target", "an addUser form has no target")),
+            (false, None) => Err(r.missing("target")),
+            _ => Ok(Form { add, actor, target }),
         }
     }
 }

@@ -173,7 +173,7 @@ fn deeply_nested_json_is_a_bad_request() {
         assert_eq!(codes(if cmd == "apply" { &v["outcome"] } else { &v }), ["bad_request"]);
     }
     let v = judged(&roster(&["check", "--json"], "{\"a\":".repeat(100_000).as_bytes()), 2);
-    assert_bad_request(&v, "");
+    assert_bad_request(&v, "a");
     let account = sample().to_string();
     let name = format!(r#"{{"account":{account},"op":{{"type":"addUser","actor":"u2","user":{{"name":{deep}"#);
     let v = judged(&roster(&["check", "--json"], name.as_bytes()), 2);

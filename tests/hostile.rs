@@ -279,7 +279,8 @@ fn deeply_nested_json_is_a_bad_request() {
     assert!(o.is_bad_request() && o.violations.len() == 1, "{}", o.to_json());
     let o = check_json(&"{\"a\":".repeat(100_000));
     assert_eq!(o.codes(), ["bad_request"]);
-    assert_eq!(o.violations[0].field, None, "an unknown key at the top is named nowhere");
+    // The unknown key is refused where it is, before its value is read.
+    assert_eq!(o.violations[0].field_text().as_deref(), Some("a"));
 
     let account = sample().to_string();
     // Where a string goes: named at that field.
@@ -435,7 +436,8 @@ fn wrong_json_types_are_bad_requests_at_their_path() {
         (op(login_pw_number), "op.user.webLogin.password"),
         (op(login_pw_list), "op.user.webLogin.password"),
         (op(login_blocked), "op.user.webLogin.blocked"),
-        (op(with("password", json!(PASSWORD))), "op.user"),
+        // A misplaced key is named (key names are not user data); its value is not echoed.
+        (op(with("password", json!(PASSWORD))), "op.user.password"),
         (json!({ "type": "reachable", "target": "u4", "at": 1_700_000_000 }), "op.at"),
         (json!({ "type": "deleteUser", "actor": "u1", "target": 6 }), "op.target"),
         (json!({ "type": "deleteUser", "actor": null, "target": "u6" }), "op.actor"),

@@ -29,17 +29,21 @@ fn empty_patch_by_a_stranger_is_not_permitted_and_shows_nothing() {
 }
 
 #[test]
-fn bad_request_detail_never_echoes_escaped_strings_numbers_or_keys() {
+fn bad_request_detail_never_echoes_escaped_strings_or_numbers() {
     for patch in [
         json!({ "webLogin": "Pa\"ss9secretword" }),
         json!({ "webLogin": { "password": 123456789 } }),
-        json!({ "secretword9": 1 }),
+        json!({ "lastLogin": "secretword9" }),
     ] {
         let o = run(account(), json!({ "type": "editUser", "actor": "u1", "target": "u4", "patch": patch }));
         let text = o.to_string();
         assert_eq!(codes(&o), ["bad_request"]);
         assert!(!text.contains("secretword") && !text.contains("123456789"), "{text}");
     }
+    // A key is a name of the schema or a mistake in one: it is named, with the keys known.
+    let o = run(account(), json!({ "type": "editUser", "actor": "u1", "target": "u4", "patch": { "lastLogin": 1 } }));
+    assert_eq!(o["violations"][0]["field"], "op.patch.lastLogin");
+    assert!(o["violations"][0]["params"]["detail"].as_str().unwrap().ends_with("allowedCallerIds, reportUsers"));
 }
 
 #[test]

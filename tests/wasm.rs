@@ -21,7 +21,7 @@ fn text(v: &JsValue) -> String {
 }
 
 fn engine() -> WasmEngine {
-    WasmEngine::new(&js(ACCOUNT), &JsValue::UNDEFINED).unwrap()
+    WasmEngine::new(&js(ACCOUNT), &JsValue::UNDEFINED, &JsValue::UNDEFINED).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -44,7 +44,7 @@ fn a_string_op_is_json_text_and_garbage_is_bad_request() {
 
 #[wasm_bindgen_test]
 fn constructor_error_carries_the_outcome_with_the_full_path() {
-    let err = match WasmEngine::new(&js(r#"{"plan":"nano","users":{}}"#), &JsValue::UNDEFINED) {
+    let err = match WasmEngine::new(&js(r#"{"plan":"nano","users":{}}"#), &JsValue::UNDEFINED, &JsValue::UNDEFINED) {
         Ok(_) => panic!("a map of users must be refused"),
         Err(e) => e,
     };

@@ -84,7 +84,7 @@ test('a 10 MB schedule, name or password through parseSchedule, checkField and t
   for (const text of [huge, '–'.repeat(MB10 / 3)]) {
     const out = parseSchedule(text);
     assert.deepEqual(codes(out), ['schedule_invalid']);
-    assert.deepEqual(out.violations[0].params, { offset: 1024, reason: 'too_long' });
+    assert.deepEqual(out.violations[0].params, { offset: 1024, reason: 'too_long', near: null });
     assert.equal(out.schedule, undefined);
   }
   const engine = new Engine(sample());
@@ -214,7 +214,7 @@ test('numbers where strings go and the other way round are bad_requests at their
     [add({ ...gita(), departments: 'sales' }), 'op.user.departments'],
     [add({ ...gita(), webLogin: PASSWORD }), 'op.user.webLogin'],
     [add({ ...gita(), webLogin: { loginId: 'gita.nair', password: 31415926535 } }), 'op.user.webLogin.password'],
-    [add({ ...gita(), password: PASSWORD }), 'op.user'],
+    [add({ ...gita(), password: PASSWORD }), 'op.user.password'],
     [{ type: 'reachable', target: 'u4', at: 1700000000 }, 'op.at'],
     [{ type: 'deleteUser', actor: 'u1', target: 6 }, 'op.target'],
     [{ type: 'importUsers', actor: 'u1', csv: 5 }, 'op.csv'],

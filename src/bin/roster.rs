@@ -169,7 +169,8 @@ fn print_text(o: &Outcome) {
         );
     }
     for c in &o.changes {
-        println!("change: {} {} {} -> {}", c.user_id, c.field, c.from, c.to);
+        let json = |v: &roster_rules::outcome::FieldValue| serde_json::to_string(v).unwrap_or_default();
+        println!("change: {} {} {} -> {}", c.user_id, c.field, json(&c.from), json(&c.to));
     }
     println!("{}", if o.ok { "ok" } else { "not ok" });
 }

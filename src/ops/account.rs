@@ -29,8 +29,8 @@ pub(crate) fn password_reset(view: &View<'_>, from_email: &str, target_id: &str)
     }
 }
 
-pub(crate) fn seat_request(view: &View<'_>, count: Option<&serde_json::Value>) -> Outcome {
-    let n = count.and_then(serde_json::Value::as_u64).filter(|&n| n > 0);
+pub(crate) fn seat_request(view: &View<'_>, count: Option<u64>) -> Outcome {
+    let n = count.filter(|&n| n > 0);
     match n {
         None => Outcome::from_violations(vec![Violation::at(Key::Count, Problem::CountRequired)]),
         Some(n) => Outcome::from_violations(super::limit_violations(view, n, 0)),

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::edit::mobile_change;
 use super::fields::{check_fields, Mode};
@@ -36,10 +36,27 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn check_field(&self, field: &str, value: &Value, target: Option<&str>) -> Outcome {
-        let value_is_null = value.is_null();
-        let draft = match value.as_str().and_then(|text| text_draft(field, text)) {
-            Some(d) => d,
-            None => match decode_draft(field, value) {
+        match value.as_str() {
+            Some(text) => self.check_field_value(field, FieldValue::Text(text), target),
+            None => self.check_field_value(field, FieldValue::Json(&value.to_string()), target),
+        }
+    }
+
+    /// [`Engine::check_field`] of a typed text, or of a value as JSON text (what the wasm
+    /// edge has: no `Value` is built on the way in).
+    pub(crate) fn check_field_value(&self, field: &str, value: FieldValue<'_>, target: Option<&str>) -> Outcome {
+        let value_is_null = matches!(value, FieldValue::Json(t) if t.trim() == "null");
+        let typed = match value {
+            FieldValue::Text(text) => text_draft(field, text),
+            FieldValue::Json(_) => None,
+        };
+        let draft = match (typed, value) {
+            (Some(d), _) => d,
+            (None, FieldValue::Text(text)) => match decode_draft(field, &crate::json::quote(text)) {
+                Ok(d) => d,
+                Err(o) => return o,
+            },
+            (None, FieldValue::Json(json)) => match decode_draft(field, json) {
                 Ok(d) => d,
                 Err(o) => return o,
             },
@@ -85,6 +102,13 @@ impl Engine {
     }
 }
 
+/// What a form holds in a field: typed text, or any value as JSON text.
+#[derive(Clone, Copy)]
+pub(crate) enum FieldValue<'a> {
+    Text(&'a str),
+    Json(&'a str),
+}
+
 /// The draft of a text typed into a plain text field, built directly: what the JSON
 /// decoder gives for `{field: text}`, without writing and reading JSON on every keystroke.
 fn text_draft(field: &str, text: &str) -> Option<UserDraft> {
@@ -105,32 +129,17 @@ fn text_draft(field: &str, text: &str) -> Option<UserDraft> {
     Some(d)
 }
 
-/// The draft of `{field: value}` (a path like `webLogin.loginId` nests) through the one
-/// JSON decoder (not `from_value`, which would compile the draft's decoder a second time
-/// into the `.wasm`); a `bad_request` is named at the field the caller gave.
-fn decode_draft(field: &str, value: &Value) -> Result<UserDraft, Outcome> {
-    let (top, sub) = match field.split_once('.') {
-        Some((t, s)) => (t, Some(s)),
-        None => (field, None),
+/// The draft of `{field: value}` (a path like `webLogin.loginId` nests), `value` being
+/// JSON text, through the one decoder: a `bad_request` names the path under the field.
+fn decode_draft(field: &str, value: &str) -> Result<UserDraft, Outcome> {
+    let Some(f) = Field::parse(field).filter(|f| !matches!(f, Field::Status | Field::PreviousStatus)) else {
+        return Err(Outcome::bad_request(field, "not a field of the user form"));
     };
-    let value = match sub {
-        Some(s) => {
-            let mut inner = Map::new();
-            inner.insert(s.to_owned(), value.clone());
-            Value::Object(inner)
-        }
-        None => value.clone(),
+    let text = match f.parent() {
+        Some(parent) => format!("{{\"{}\":{{\"{}\":{value}}}}}", parent.as_str(), f.key()),
+        None => format!("{{\"{}\":{value}}}", f.as_str()),
     };
-    let mut obj = Map::new();
-    obj.insert(top.to_owned(), value);
-    crate::request::decode(&Value::Object(obj).to_string()).map_err(|o| {
-        // An unknown key's path would be empty.
-        let detail = match o.violations.into_iter().next().map(|v| v.problem) {
-            Some(crate::problem::Problem::BadRequest { detail }) => detail,
-            _ => String::new(),
-        };
-        Outcome::bad_request(field, &detail)
-    })
+    crate::request::decode(&text)
 }
 
 #[cfg(test)]
@@ -142,7 +151,7 @@ mod tests {
         for field in ["id", "name", "email", "mobile", "altMobile", "extension", "role", "schedule", "timeZone"] {
             for text in ["", " Asha Rao ", "x\u{0}y", "😀"] {
                 let direct = text_draft(field, text);
-                let decoded = decode_draft(field, &Value::String(text.to_owned())).ok();
+                let decoded = decode_draft(field, &crate::json::quote(text)).ok();
                 assert!(direct.is_some(), "{field}");
                 assert_eq!(direct, decoded, "{field} = {text:?}");
             }

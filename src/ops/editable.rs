@@ -67,7 +67,7 @@ pub(crate) fn why_not(view: &View<'_>, actor: Actor<'_>, t: &crate::model::User,
     let mut report = Report::new();
     match gate(view, actor, t, &one_field_patch(field, t), &mut report) {
         Err(v) => Some(v),
-        Ok(()) => report.violations().first().cloned(),
+        Ok(()) => report.into_outcome().violations.into_iter().next(),
     }
 }
 

@@ -7,19 +7,17 @@
 //! learns nothing about the data). Then every rule is checked and every violation
 //! reported, bounded by the [`Report`](crate::outcome::Report).
 
-use serde_json::Value;
-
 use crate::field::{Field, Key};
 use crate::model::{default_schedule, Role, Status, User};
 use crate::op::Op;
-use crate::outcome::{Change, Outcome, Violation};
+use crate::outcome::{Change, FieldValue, Outcome, Violation};
 use crate::permission::{Actor, SYSTEM};
 use crate::problem::Problem;
 use crate::state::{Mutation, Put, Slot, State, View};
 
 mod account;
 mod add;
-mod check_field;
+pub(crate) mod check_field;
 pub(crate) mod csv;
 mod edit;
 mod editable;
@@ -54,7 +52,7 @@ pub(crate) fn evaluate_on(view: &View<'_>, op: &Op) -> Evaluated {
         Op::DeleteUser { actor, target } => lifecycle::delete_user(view, actor, target),
         Op::ReplaceUser { actor, target, mobile } => replace::replace_user(view, actor, target, mobile),
         Op::PasswordReset { from_email, target } => (account::password_reset(view, from_email, target), None),
-        Op::SeatRequest { count } => (account::seat_request(view, count.as_ref()), None),
+        Op::SeatRequest { count } => (account::seat_request(view, *count), None),
         Op::Reachable { target, at } => (reachable::reachable(view, target, at), None),
         Op::ParseSchedule { text } => (schedule::schedule_outcome(text), None),
         Op::EditableFields { actor, target } => (editable::editable_fields(view, actor, target), None),
@@ -182,8 +180,8 @@ fn changes(state: &State, m: &Mutation) -> Vec<Change> {
     out
 }
 
-/// The fields an audit trail compares, in form order (`webLogin` as one object).
-const DIFFED: [Field; 16] = [
+/// The fields an audit trail compares, in form order (each part of `webLogin` on its own).
+const DIFFED: [Field; 18] = [
     Field::Id,
     Field::Name,
     Field::Email,
@@ -197,7 +195,9 @@ const DIFFED: [Field; 16] = [
     Field::TimeZone,
     Field::Departments,
     Field::PreviousStatus,
-    Field::WebLogin,
+    Field::LoginId,
+    Field::AllowedIps,
+    Field::Blocked,
     Field::AllowedCallerIds,
     Field::ReportUsers,
 ];
@@ -209,7 +209,8 @@ pub(crate) fn diff(out: &mut Vec<Change>, before: Option<&User>, after: Option<&
     for f in DIFFED {
         let (from, to) = (before.map(|u| value_of(u, f)), after.map(|u| value_of(u, f)));
         if from != to {
-            let (from, to) = (from.map_or(Value::Null, Borrowed::json), to.map_or(Value::Null, Borrowed::json));
+            let (from, to) =
+                (from.map_or(FieldValue::Absent, Borrowed::value), to.map_or(FieldValue::Absent, Borrowed::value));
             if from != to {
                 out.push(Change { user_id: id.clone(), field: f, from, to });
             }
@@ -217,13 +218,12 @@ pub(crate) fn diff(out: &mut Vec<Change>, before: Option<&User>, after: Option<&
     }
 }
 
-/// One field of a user, borrowed.
+/// One field of a user, borrowed (`None`: absent, `null` in the trail).
 #[derive(PartialEq)]
 enum Borrowed<'a> {
     Text(Option<&'a str>),
-    Flag(bool),
+    Flag(Option<bool>),
     List(Option<&'a [String]>),
-    Login(Option<&'a crate::model::WebLogin>),
 }
 
 fn value_of(u: &User, f: Field) -> Borrowed<'_> {
@@ -235,7 +235,7 @@ fn value_of(u: &User, f: Field) -> Borrowed<'_> {
         Field::AltMobile => Borrowed::Text(u.alt_mobile.as_deref()),
         Field::Extension => Borrowed::Text(Some(&u.extension)),
         Field::Role => Borrowed::Text(Some(u.role.as_str())),
-        Field::Pro => Borrowed::Flag(u.pro),
+        Field::Pro => Borrowed::Flag(Some(u.pro)),
         Field::Status => Borrowed::Text(Some(u.status.as_str())),
         Field::PreviousStatus => Borrowed::Text(u.previous_status.map(Status::as_str)),
         Field::Schedule => Borrowed::Text(Some(&u.schedule)),
@@ -243,29 +243,22 @@ fn value_of(u: &User, f: Field) -> Borrowed<'_> {
         Field::Departments => Borrowed::List(Some(&u.departments)),
         Field::AllowedCallerIds => Borrowed::List(u.allowed_caller_ids.as_deref()),
         Field::ReportUsers => Borrowed::List(u.report_users.as_deref()),
-        Field::WebLogin | Field::LoginId | Field::AllowedIps | Field::Blocked | Field::Password => {
-            Borrowed::Login(u.web_login.as_ref())
-        }
+        Field::LoginId => Borrowed::Text(u.web_login.as_ref().map(|w| w.login_id.as_str())),
+        // An empty list is no list, as the account JSON writes it.
+        Field::AllowedIps => Borrowed::List(u.web_login.as_ref().map(|w| &w.allowed_ips[..]).filter(|l| !l.is_empty())),
+        Field::Blocked => Borrowed::Flag(u.web_login.as_ref().map(|w| w.blocked)),
+        // Never stored.
+        Field::WebLogin | Field::Password => Borrowed::Text(None),
     }
 }
 
 impl Borrowed<'_> {
-    /// The field as the account JSON has it (`null` when absent).
-    fn json(self) -> Value {
-        let text = |s: &str| Value::String(s.to_owned());
+    /// The field as the account JSON has it.
+    fn value(self) -> FieldValue {
         match self {
-            Borrowed::Text(t) => t.map_or(Value::Null, text),
-            Borrowed::Flag(b) => Value::Bool(b),
-            Borrowed::List(l) => l.map_or(Value::Null, |l| Value::Array(l.iter().map(|s| text(s)).collect())),
-            Borrowed::Login(w) => w.map_or(Value::Null, |w| {
-                let mut o = serde_json::Map::new();
-                o.insert("loginId".into(), text(&w.login_id));
-                if !w.allowed_ips.is_empty() {
-                    o.insert("allowedIps".into(), Value::Array(w.allowed_ips.iter().map(|s| text(s)).collect()));
-                }
-                o.insert("blocked".into(), Value::Bool(w.blocked));
-                Value::Object(o)
-            }),
+            Borrowed::Text(t) => t.map_or(FieldValue::Absent, |t| FieldValue::Text(t.to_owned())),
+            Borrowed::Flag(b) => b.map_or(FieldValue::Absent, FieldValue::Flag),
+            Borrowed::List(l) => l.map_or(FieldValue::Absent, |l| FieldValue::List(l.to_vec())),
         }
     }
 }
@@ -285,21 +278,28 @@ mod tests {
         .unwrap()
     }
 
-    /// The typed diff says what the account JSON says: every key of the serialized user,
-    /// with the same value, and nothing else.
+    /// The typed diff says what the account JSON says: every key of the serialized user
+    /// (each of `webLogin`'s as its own path), with the same value, and nothing else.
     #[test]
     fn diff_of_a_new_user_is_its_json() {
         let u = full_user();
         let json = serde_json::to_value(&u).unwrap();
+        let mut flat = json.as_object().unwrap().clone();
+        if let Some(serde_json::Value::Object(login)) = flat.remove("webLogin") {
+            for (k, v) in login {
+                flat.insert(format!("webLogin.{k}"), v);
+            }
+        }
         let mut changes = Vec::new();
         diff(&mut changes, None, Some(&u));
         let keys: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
-        let mut expected: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected: Vec<&str> = flat.keys().map(String::as_str).collect();
         expected.sort_by_key(|k| DIFFED.iter().position(|f| f.as_str() == *k));
         assert_eq!(keys, expected);
         for c in &changes {
             assert_eq!(c.user_id, "u9");
-            assert_eq!((&c.from, &c.to), (&Value::Null, &json[c.field.as_str()]), "{}", c.field);
+            let to = serde_json::to_value(&c.to).unwrap();
+            assert_eq!((&c.from, &to), (&FieldValue::Absent, &flat[c.field.as_str()]), "{}", c.field);
         }
     }
 }

@@ -214,11 +214,10 @@ impl<'a> View<'a> {
     /// Whether `n` is free in this view: in range, not reserved, held by no one.
     fn is_free(&self, n: u64) -> bool {
         let r = self.state.rules.range;
-        (r.from..=r.to).contains(&n)
-            && {
-                let text = n.to_string();
-                !self.state.rules.reserved.contains(&text) && self.first_holder(Key::Extension, &text, None).is_none()
-            }
+        (r.from..=r.to).contains(&n) && {
+            let text = n.to_string();
+            !self.state.rules.reserved.contains(&text) && self.first_holder(Key::Extension, &text, None).is_none()
+        }
     }
 
     /// The lowest extension in range that is neither reserved nor held: a few lookups in
@@ -282,7 +281,9 @@ impl<'a> View<'a> {
     /// who never signed in), as `pro_seat_limit`'s hint names one: (id, name).
     pub(crate) fn idle_pro(&self) -> Option<(String, String)> {
         let idx = &self.state.index;
-        let u = self.first_unchanged(idx.idle_pro.iter(), None).or_else(|| self.first_unchanged(idx.pending_pro.iter(), None))?;
+        let u = self
+            .first_unchanged(idx.idle_pro.iter(), None)
+            .or_else(|| self.first_unchanged(idx.pending_pro.iter(), None))?;
         Some((u.id.clone(), u.name.clone()))
     }
 
@@ -296,8 +297,7 @@ impl<'a> View<'a> {
     pub(crate) fn someone_to_ask(&self, except: Option<Slot>, owner_only: bool) -> Option<String> {
         let idx = &self.state.index;
         let owners = self.first_unchanged(idx.owners.iter(), except);
-        let any =
-            owners.or_else(|| if owner_only { None } else { self.first_unchanged(idx.admins.iter(), except) });
+        let any = owners.or_else(|| if owner_only { None } else { self.first_unchanged(idx.admins.iter(), except) });
         any.map(|u| u.name.clone())
     }
 

@@ -125,17 +125,14 @@ impl<'a> Fields<'a> {
 }
 
 /// What a schedule text comes to: its canonical text and whether it is never open, or
-/// the violation at `schedule`. Import and audit keep one verdict per distinct text, as
-/// most users share a few.
-pub(crate) type ScheduleVerdict = Result<(String, bool), Violation>;
+/// why it does not parse. Import and audit keep one verdict per distinct text, as most
+/// users share a few.
+pub(crate) type ScheduleVerdict = Result<(String, bool), crate::schedule::ScheduleError>;
 
 /// The [`ScheduleVerdict`] of `text` (blank is the default, open all the time).
 pub(crate) fn schedule_verdict(text: &str) -> ScheduleVerdict {
     let text = if text.trim().is_empty() { DEFAULT_SCHEDULE } else { text };
-    match Schedule::parse(text) {
-        Ok(s) => Ok((s.canonical(), s.is_never_open())),
-        Err(e) => Err(schedule_violation(Path::field(crate::field::Field::Schedule), text, &e)),
-    }
+    Schedule::parse(text).map(|s| (s.canonical(), s.is_never_open()))
 }
 
 /// A schedule parse error as a violation at `path`; `text` is the schedule parsed.

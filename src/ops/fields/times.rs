@@ -2,8 +2,8 @@
 
 use std::borrow::Cow;
 
-use super::{as_typed, schedule_verdict, Check, Mode, ScheduleVerdict};
-use crate::field::Field;
+use super::{as_typed, schedule_verdict, schedule_violation, Check, Mode, ScheduleVerdict};
+use crate::field::{Field, Path};
 use crate::outcome::Violation;
 use crate::problem::Problem;
 
@@ -23,8 +23,8 @@ pub(super) fn schedule(c: &mut Check<'_, '_>, typed: Option<&str>, known: Option
                 c.user.schedule = canonical.clone();
             }
         }
-        Err(v) => {
-            c.report(v.clone());
+        Err(e) => {
+            c.report(schedule_violation(Path::field(Field::Schedule), text, e));
             if c.keeps() {
                 c.user.schedule = as_typed(text);
             }
