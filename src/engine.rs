@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use crate::capability::{Capability, Grants};
+use crate::field::Field;
 use crate::model::{Account, Policy, User};
 use crate::op::Op;
 use crate::outcome::Outcome;
@@ -165,8 +166,20 @@ impl Engine {
         if personal && t.is_some_and(|t| t.id != a.id) {
             return false;
         }
-        let Some(action) = action_of(capability, t) else { return false };
-        !refused(&authorize(&view, Actor::User(slot, a), action))
+        let actor = Actor::User(slot, a);
+        let edit = match capability {
+            Capability::EditUsers => Some(Field::Extension),
+            Capability::ResetPasswords => Some(Field::Password),
+            _ => None,
+        };
+        match (edit, t) {
+            // What a one-field editUser of that field would meet (the record opened, then
+            // the field, leaf by leaf): the same gate as the op.
+            (Some(field), Some(t)) => {
+                !crate::ops::why_not(&view, actor, t, field).is_some_and(|v| v.problem.is_permission())
+            }
+            _ => !refused(&authorize(&view, actor, action_of(capability, t))),
+        }
     }
 
     /// What user `actor` may do and how far (an empty column for a deactivated user),

@@ -189,6 +189,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("not_permitted.agents_only", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &["Ask {askName} to add or change other roles."]),
     ("not_permitted.needs_own_department", &["Managers add users into their own departments: choose {departments}.", "Managers add users into their own departments, and you are in none."], &[]),
     ("role_escalation", &["As {actorRole}, you cannot make someone {role}: that role is above yours."], &["Ask {askName}, who can."]),
+    ("role_escalation.manager", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &[]),
     ("self_action", &["You cannot do this to your own user."], &["Ask {askName}, another owner or admin.", "Make another user an owner or admin first, then ask them."]),
     ("self_action.change_own_role", &["You cannot change your own role."], &[]),
     ("self_action.deactivate_users", &["You cannot deactivate your own user."], &[]),

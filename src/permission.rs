@@ -154,7 +154,10 @@ impl Judge<'_, '_> {
     fn give_role(&self, role: Role, cap: Capability, act: Act) -> Result<(), Violation> {
         if role > self.a.role {
             let ask = self.view.someone_to_ask(Some(self.slot), true);
-            return Err(Violation::at(Field::Role, Problem::RoleEscalation { role, actor_role: self.a.role, ask }));
+            let rules = self.view.rules();
+            let departments = self.a.departments.iter().map(|d| rules.department_name(d).to_owned()).collect();
+            let problem = Problem::RoleEscalation { role, actor_role: self.a.role, departments, ask };
+            return Err(Violation::at(Field::Role, problem));
         }
         let reach = self.holds(cap, act)?;
         if reach == Reach::OwnDepartmentAgents && role != Role::Agent {
@@ -230,10 +233,8 @@ impl Judge<'_, '_> {
         if t.id == self.a.id && self.view.policy().roles.reach(self.a, Capability::ViewOwnCalls).is_some() {
             return Ok(());
         }
+        // Seeing call records is not acting on the user: no rank rule, only the reach.
         let reach = self.holds(Capability::ViewReports, Act::ViewReports)?;
-        if t.role > self.a.role {
-            return Err(self.refuse(Act::ViewReports, Denial::HigherRank, Some(t)));
-        }
         match reach {
             Reach::All => Ok(()),
             _ if shares_department(self.a, t) => Ok(()),
@@ -242,31 +243,31 @@ impl Judge<'_, '_> {
     }
 }
 
-/// The action a capability names over `target` (what `can` asks [`authorize`]).
+/// The action a capability names over `target`, for `can`. The two that edit a record
+/// (`edit_users`, `reset_passwords`) are asked as the one-field `editUser` they stand for
+/// (`ops::editable`), which asks [`authorize`] here leaf by leaf; the others map to one
+/// action:
 ///
 /// - `add_users`: adding a user like `target` (its role and departments), or any user.
-/// - `edit_users`: changing `target`'s fields that need `edit_users` (all but the
-///   self-editable ones: its extension, say).
-/// - `reset_passwords`: setting `target`'s password (one's own needs no capability).
 /// - `deactivate_users`, `delete_users`: that op on `target`.
 /// - `view_reports`: naming `target` in a `reportUsers` list.
 /// - the personal capabilities (`receive_calls`, `panel_login`, `view_own_calls`): the
-///   actor itself only; the account-wide ones (`manage_departments`, `manage_billing`):
-///   the target does not matter.
-pub(crate) fn action_of<'t>(capability: Capability, target: Option<&'t User>) -> Option<Action<'t>> {
+///   actor itself only (the caller checks); the account-wide ones (`manage_departments`,
+///   `manage_billing`): the target does not matter.
+pub(crate) fn action_of(capability: Capability, target: Option<&User>) -> Action<'_> {
     use Capability as C;
-    let Some(t) = target else { return Some(Action::Hold(capability)) };
-    Some(match capability {
+    let Some(t) = target else { return Action::Hold(capability) };
+    match capability {
         C::AddUsers => Action::Add { role: t.role, departments: &t.departments },
-        C::EditUsers => Action::Edit { target: t, field: Field::Extension, role: None, departments: None },
-        C::ResetPasswords => Action::Edit { target: t, field: Field::Password, role: None, departments: None },
         C::DeactivateUsers => Action::Manage { target: t, act: Act::DeactivateUsers },
         C::DeleteUsers => Action::Manage { target: t, act: Act::DeleteUsers },
         C::ViewReports => Action::ViewReports(t),
+        C::EditUsers => Action::Edit { target: t, field: Field::Extension, role: None, departments: None },
+        C::ResetPasswords => Action::Edit { target: t, field: Field::Password, role: None, departments: None },
         C::ReceiveCalls | C::PanelLogin | C::ViewOwnCalls | C::ManageDepartments | C::ManageBilling => {
             Action::Hold(capability)
         }
-    })
+    }
 }
 
 /// Whether the answer of [`authorize`] is a refusal (a permission violation; an SSO

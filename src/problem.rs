@@ -211,9 +211,11 @@ pub enum Problem {
         id: String,
     },
     NotPermitted(Box<Refusal>),
+    /// `departments`: the names of the actor's departments (a manager's real limit).
     RoleEscalation {
         role: Role,
         actor_role: Role,
+        departments: Vec<String>,
         ask: Option<String>,
     },
     SelfAction {
@@ -409,6 +411,7 @@ impl Problem {
             ExtensionOutOfRange { reserved, .. } => Some(if *reserved { "reserved" } else { "out_of_range" }),
             NotPermitted(r) => Some(r.reason.as_str()),
             SelfAction { action, .. } => Some(action.as_str()),
+            RoleEscalation { actor_role, .. } => Some(actor_role.as_str()),
             _ => None,
         }
     }
@@ -461,9 +464,10 @@ impl Problem {
                 ("targetRole", opt(r.target.as_ref().map(|t| t.1.as_str()))),
                 ("askName", opt(r.ask.as_deref())),
             ],
-            RoleEscalation { role, actor_role, ask } => vec![
+            RoleEscalation { role, actor_role, departments, ask } => vec![
                 ("role", s(role.as_str())),
                 ("actorRole", s(actor_role.as_str())),
+                ("departments", names(departments)),
                 ("askName", opt(ask.as_deref())),
             ],
             SelfAction { action, ask } => vec![("action", s(action.as_str())), ("askName", opt(ask.as_deref()))],
@@ -540,7 +544,7 @@ mod tests {
                 target: None,
                 ask: None,
             })),
-            Problem::RoleEscalation { role: Role::Owner, actor_role: Role::Admin, ask: None },
+            Problem::RoleEscalation { role: Role::Owner, actor_role: Role::Admin, departments: Vec::new(), ask: None },
             Problem::SelfAction { action: Act::DeleteUsers, ask: None },
         ];
         assert_eq!(ending.iter().map(Problem::code).collect::<Vec<_>>(), Problem::PERMISSION_CODES);

@@ -28,6 +28,7 @@ mod reachable;
 mod replace;
 mod schedule;
 
+pub(crate) use editable::why_not;
 pub use schedule::schedule_outcome;
 
 /// What an op comes to: its Outcome and the change it would make.
