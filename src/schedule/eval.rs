@@ -9,16 +9,19 @@ const MINUTES_PER_WEEK: u32 = 7 * MINUTES_PER_DAY as u32;
 /// Open spans per day, Monday first.
 pub(super) type Week = [Vec<Span>; 7];
 
-/// Applies the rules in order: each rule first clears the days it names (an
-/// earlier overnight span's part after midnight included, since it lies on the
-/// named day), then adds its spans; a span's part after midnight goes to the
-/// next day whether or not the rule names it.
+/// Applies the rules in order: a rule with days first clears the days it names (an
+/// earlier overnight span's part after midnight included, since it lies on the named
+/// day), then adds its spans; a rule without days adds its spans to every day (an
+/// `off` without days closes every day; the parser has already dropped what a day-less
+/// rule after another replaces). A span's part after midnight goes to the next day
+/// whether or not the rule names it.
 pub(super) fn weekly_table(rules: &[Rule]) -> Week {
     let mut week = Week::default();
     for rule in rules {
         let mask = rule.day_mask();
         let named = || Weekday::ALL.into_iter().filter(move |d| mask & (1 << d.index()) != 0);
-        for day in named() {
+        let clears = !rule.days.is_empty() || rule.body == Body::Off;
+        for day in named().filter(|_| clears) {
             if let Some(spans) = week.get_mut(day.index()) {
                 spans.clear();
             }
@@ -141,6 +144,22 @@ mod tests {
         let week = weekly("Su 22:00-02:00");
         assert_eq!(week[0], [(0, 2 * H)]);
         assert_eq!(week[6], [(22 * H, 24 * H)]);
+    }
+
+    #[test]
+    fn weekly_rule_without_days_adds_to_the_days_before_it() {
+        // SPEC §4, as opening_hours.js reads it.
+        let week = weekly("Mo-Fr 09:00-12:00; 14:00-16:00");
+        assert_eq!(week[0], [(9 * H, 12 * H), (14 * H, 16 * H)]);
+        assert_eq!(week[5], [(14 * H, 16 * H)]);
+        // Joined where they touch; an earlier overnight part stays.
+        assert_eq!(weekly("Mo 10:00-12:00; 09:00-10:00")[0], [(9 * H, 12 * H)]);
+        assert_eq!(weekly("Su 22:00-02:00; 09:00-10:00")[0], [(0, 2 * H), (9 * H, 10 * H)]);
+        // After another rule without days, it replaces everything before.
+        assert_eq!(weekly("Mo 10:00-12:00; 09:00-10:00; 11:00-12:00")[0], [(11 * H, 12 * H)]);
+        assert_eq!(weekly("22:00-02:00; 09:00-10:00")[1], [(9 * H, 10 * H)]);
+        // A later rule with days still replaces its days.
+        assert_eq!(weekly("09:00-10:00; Mo 12:00-13:00")[0], [(12 * H, 13 * H)]);
     }
 
     #[test]

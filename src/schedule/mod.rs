@@ -42,10 +42,14 @@
 //! - A start runs from `00:00` to `23:59`, an end from `00:00` to `24:00`. An end
 //!   before the start runs past midnight into the next day; an end equal to the
 //!   start is 24 hours later (`00:00-00:00` is the whole day).
-//! - A rule of days alone is open all day on them; a rule without days covers every
-//!   day.
-//! - A later rule replaces everything earlier rules said about the days it names,
-//!   including the part of the previous day's overnight span that runs into them.
+//! - A rule of days alone is open all day on them.
+//! - A later rule with days replaces everything earlier rules said about the days it
+//!   names, including the part of the previous day's overnight span that runs into them.
+//! - A rule without days covers every day and adds its spans to what the rules before
+//!   it say (`Mo-Fr 09:00-12:00; 14:00-16:00` is 9–12 and 14–16 on weekdays, 14–16 at
+//!   the weekend), as opening_hours.js reads it. Following another rule without days,
+//!   it replaces everything before it (opening_hours.js again); `off` without days
+//!   closes every day.
 //! - Two spans of one rule that overlap (as intervals from the day's start, an
 //!   overnight span reaching past 24:00) are an error.
 //!
@@ -437,9 +441,12 @@ mod tests {
         rules.join("; ")
     }
 
-    /// A minute-by-minute model of the rules' meaning (SPEC §4).
+    /// A minute-by-minute model of the rules' meaning (SPEC §4): a rule with days
+    /// clears them; a rule without days clears every day only when it is `off` or
+    /// follows another rule without days, and otherwise adds.
     fn model(rules: &[(Vec<(usize, usize)>, Body)]) -> Vec<bool> {
         let mut week = vec![false; 7 * 1440];
+        let mut previous_dayless = false;
         for (ranges, body) in rules {
             let mut named = [ranges.is_empty(); 7];
             for &(a, b) in ranges {
@@ -448,9 +455,13 @@ mod tests {
                     named[(a + k) % 7] = true;
                 }
             }
-            for d in (0..7).filter(|&d| named[d]) {
-                week[d * 1440..(d + 1) * 1440].fill(false);
+            let dayless = ranges.is_empty();
+            if !dayless || matches!(body, Body::Off) || previous_dayless {
+                for d in (0..7).filter(|&d| named[d]) {
+                    week[d * 1440..(d + 1) * 1440].fill(false);
+                }
             }
+            previous_dayless = dayless;
             for d in (0..7).filter(|&d| named[d]) {
                 let spans = match body {
                     Body::AllDay => vec![(0, 1440)],

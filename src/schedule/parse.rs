@@ -45,8 +45,12 @@ fn schedule(text: &str) -> Result<Vec<Rule>, Fail<'_>> {
     let mut rules = Vec::with_capacity(4);
     loop {
         let (rule, after) = rule(rest)?;
-        if rule.days.is_empty() {
-            // A rule for every day replaces all that came before.
+        // A rule without days adds to what the rules before it say (as opening_hours.js
+        // reads it), unless it closes every day or follows another rule without days,
+        // which it replaces with all that came before: those rules are dropped here, so
+        // the evaluator only ever adds a day-less rule's spans.
+        let follows_dayless = rules.last().is_some_and(|r: &Rule| r.days.is_empty());
+        if rule.days.is_empty() && (rule.body == Body::Off || follows_dayless) {
             rules.clear();
         }
         rules.push(rule);
@@ -429,8 +433,9 @@ mod tests {
     }
 
     #[test]
-    fn parse_rule_for_every_day_replaces_earlier_rules() {
-        assert_eq!(canonical("Mo 10:00-12:00; 09:00-10:00"), "09:00-10:00");
+    fn parse_rule_without_days_adds_unless_it_follows_one_or_closes() {
+        assert_eq!(canonical("Mo 10:00-12:00; 09:00-10:00"), "Mo 10:00-12:00; 09:00-10:00");
+        assert_eq!(canonical("Mo 10:00-12:00; 09:00-10:00; 11:00-12:00"), "11:00-12:00");
         assert_eq!(canonical("Mo 10:00-12:00; off; Tu 10:00-11:00"), "Tu 10:00-11:00");
         assert_eq!(canonical("Mo 10:00-12:00; off"), "off");
         assert_eq!(canonical("off; Mo 10:00-12:00"), "Mo 10:00-12:00");
