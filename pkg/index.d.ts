@@ -299,7 +299,7 @@ export interface Outcome {
 }
 
 /** A client's messages: code → templates with `{param}` holes. */
-export type MessageTable = Partial<Record<Code, { message: string; hint?: string | null }>>;
+export type MessageTable = Record<string, { message: string | string[]; hint?: string | string[] | null }>;
 
 /** Thrown only by the constructor and the setters; `outcome` is the `bad_request`. */
 export interface RosterError extends Error {
@@ -420,6 +420,14 @@ export declare function parseSchedule(text: string): Outcome;
 export declare function capabilityNames(): Capability[];
 /** Every role, least to most powerful (the options of a role picker). */
 export declare function roleNames(): Role[];
+/** A message table's templates: a string, or alternatives (the first whose `{param}` holes all have values). */
+export type Template = string | string[];
+/**
+ * The English message table: keys `code` or `code.variant` (the variant is a violation's
+ * `params.reason` or `params.action`), each `{ message, hint }`. A translation starts here
+ * and is passed to `setMessages`.
+ */
+export declare function englishMessages(): Record<string, { message: Template; hint: Template | null }>;
 /** The codes that end a check: when an answer holds one, its other fields were not checked. */
 export declare function permissionCodes(): Code[];
 

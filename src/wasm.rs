@@ -314,6 +314,29 @@ pub fn permission_codes() -> JsValue {
     names(crate::Problem::PERMISSION_CODES)
 }
 
+/// The English message table: `{key: {message, hint}}`, each template a string or a
+/// list of alternatives (the first whose `{param}` holes all have a value is used), keys
+/// `code` or `code.variant`. Where a translator starts: `setMessages` takes the same shape.
+#[wasm_bindgen(js_name = englishMessages)]
+pub fn english_messages() -> JsValue {
+    let templates = |list: &[&str]| -> JsValue {
+        match list {
+            [] => JsValue::NULL,
+            [one] => JsValue::from_str(one),
+            many => names(many.iter().copied()),
+        }
+    };
+    let table = js_sys::Object::new();
+    for (key, message, hint) in crate::messages::ENGLISH {
+        let entry = js_sys::Object::new();
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&entry, &JsValue::from_str("message"), &templates(message));
+        let _ = Reflect::set(&entry, &JsValue::from_str("hint"), &templates(hint));
+        let _ = Reflect::set(&table, &JsValue::from_str(key), &entry);
+    }
+    table.into()
+}
+
 /// Parses a schedule: the `parseSchedule` Outcome (canonical form and week, or the
 /// violation with its offset).
 #[wasm_bindgen(js_name = parseSchedule)]

@@ -2,7 +2,7 @@
 // .wasm is read from beside the glue and compiled synchronously at import, so the
 // engine is ready at once. `init()` exists only so code written for browsers runs.
 import { readFileSync } from 'node:fs';
-import { initSync, Engine, parseSchedule, capabilityNames, roleNames, permissionCodes } from '../dist/roster_rules.js';
+import { initSync, Engine, parseSchedule, capabilityNames, roleNames, permissionCodes, englishMessages } from '../dist/roster_rules.js';
 import { withSchema } from './schema.js';
 
 initSync({ module: readFileSync(new URL('../dist/roster_rules_bg.wasm', import.meta.url)) });
@@ -14,4 +14,4 @@ export function init() {
 }
 
 export default init;
-export { initSync, Engine, parseSchedule, capabilityNames, roleNames, permissionCodes };
+export { initSync, Engine, parseSchedule, capabilityNames, roleNames, permissionCodes, englishMessages };
