@@ -243,7 +243,10 @@ impl Schedule {
     /// # Ok::<(), roster_rules::schedule::ScheduleError>(())
     /// ```
     pub fn canonical(&self) -> String {
-        self.to_string()
+        let mut out = String::with_capacity(8 + 20 * self.rules.len());
+        // Writing to a String cannot fail.
+        let _ = print::write_schedule(&mut out, &self.rules, &self.weekly);
+        out
     }
 
     /// Open spans per day, Monday first: sorted, merged, within the day.

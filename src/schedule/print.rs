@@ -7,8 +7,9 @@ use super::rule::{Body, DayRange, RawSpan, Rule};
 use super::MINUTES_PER_DAY;
 
 /// Writes `24/7` or `off` when the week is open at every minute or none,
-/// otherwise the normalised rules joined by `; `.
-pub(super) fn write_schedule(f: &mut fmt::Formatter<'_>, rules: &[Rule], week: &Week) -> fmt::Result {
+/// otherwise the normalised rules joined by `; `. Into any writer: a `String` directly
+/// (the canonical text, on every check), or a `Formatter`.
+pub(super) fn write_schedule(f: &mut impl Write, rules: &[Rule], week: &Week) -> fmt::Result {
     if eval::is_always_open(week) {
         return f.write_str("24/7");
     }
@@ -24,7 +25,7 @@ pub(super) fn write_schedule(f: &mut fmt::Formatter<'_>, rules: &[Rule], week: &
     Ok(())
 }
 
-fn write_rule(f: &mut fmt::Formatter<'_>, rule: &Rule) -> fmt::Result {
+fn write_rule(f: &mut impl Write, rule: &Rule) -> fmt::Result {
     for (i, range) in rule.days.iter().enumerate() {
         if i > 0 {
             f.write_char(',')?;
@@ -36,7 +37,10 @@ fn write_rule(f: &mut fmt::Formatter<'_>, rule: &Rule) -> fmt::Result {
         // Days alone are open all day; without days, spell out the whole day.
         Body::AllDay if rule.days.is_empty() => f.write_str("00:00-24:00"),
         Body::AllDay => Ok(()),
-        Body::Off => write!(f, "{gap}off"),
+        Body::Off => {
+            f.write_str(gap)?;
+            f.write_str("off")
+        }
         Body::Spans(spans) => {
             f.write_str(gap)?;
             for (i, span) in spans.iter().enumerate() {
@@ -50,26 +54,32 @@ fn write_rule(f: &mut fmt::Formatter<'_>, rule: &Rule) -> fmt::Result {
     }
 }
 
-fn write_range(f: &mut fmt::Formatter<'_>, range: DayRange) -> fmt::Result {
+fn write_range(f: &mut impl Write, range: DayRange) -> fmt::Result {
     f.write_str(range.first.short_name())?;
     if range.last != range.first {
-        write!(f, "-{}", range.last.short_name())?;
+        f.write_char('-')?;
+        f.write_str(range.last.short_name())?;
     }
     Ok(())
 }
 
 /// An end at midnight prints as `24:00`; a later end as the next day's time,
 /// which is at or before the start and so reads back as overnight.
-fn write_span(f: &mut fmt::Formatter<'_>, span: RawSpan) -> fmt::Result {
+fn write_span(f: &mut impl Write, span: RawSpan) -> fmt::Result {
     write_time(f, span.start)?;
     f.write_char('-')?;
     let end = if span.end > MINUTES_PER_DAY { span.end - MINUTES_PER_DAY } else { span.end };
     write_time(f, end)
 }
 
-/// `HH:MM`, with 1440 as `24:00`.
-pub(super) fn write_time(f: &mut fmt::Formatter<'_>, minutes: u16) -> fmt::Result {
-    write!(f, "{:02}:{:02}", minutes / 60, minutes % 60)
+/// `HH:MM`, with 1440 as `24:00` (digits written directly: this runs on every check).
+pub(super) fn write_time(f: &mut impl Write, minutes: u16) -> fmt::Result {
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let (h, m) = (minutes / 60, minutes % 60);
+    for c in [digit(h / 10), digit(h), ':', digit(m / 10), digit(m)] {
+        f.write_char(c)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

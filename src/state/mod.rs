@@ -105,6 +105,44 @@ impl Rules {
     }
 }
 
+/// What a schedule text comes to: its canonical text and whether it is never open, or
+/// why it does not parse.
+pub(crate) type ScheduleVerdict = Result<(String, bool), crate::schedule::ScheduleError>;
+
+/// The verdicts of the schedule texts this engine has checked lately: a form sends the
+/// same schedule with every keystroke in another field, and parsing and printing it is
+/// most of a check's cost. At most [`ScheduleMemo::MAX`] texts; the memo empties when
+/// full. A copy of the engine starts with an empty one.
+#[derive(Default)]
+pub(crate) struct ScheduleMemo(std::sync::Mutex<HashMap<String, ScheduleVerdict>>);
+
+impl ScheduleMemo {
+    const MAX: usize = 256;
+
+    /// The verdict of `text`, from `compute` the first time.
+    pub(crate) fn verdict(&self, text: &str, compute: impl FnOnce(&str) -> ScheduleVerdict) -> ScheduleVerdict {
+        // Nothing panics while the lock is held; a poisoned memo is still a valid one.
+        let mut memo = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(v) = memo.get(text) {
+            return v.clone();
+        }
+        let v = compute(text);
+        if text.len() <= 1024 {
+            if memo.len() >= Self::MAX {
+                memo.clear();
+            }
+            memo.insert(text.to_owned(), v.clone());
+        }
+        v
+    }
+}
+
+impl Clone for ScheduleMemo {
+    fn clone(&self) -> Self {
+        ScheduleMemo::default()
+    }
+}
+
 /// One change of the account an op makes.
 #[derive(Clone, Debug)]
 pub(crate) enum Put {
@@ -139,6 +177,7 @@ pub(crate) struct State {
     next_number: u64,
     pub index: Index,
     pub directory: Arc<dyn Directory>,
+    pub schedules: ScheduleMemo,
 }
 
 impl State {
@@ -154,6 +193,7 @@ impl State {
             settings: account,
             index: Index::default(),
             directory: Arc::new(ExternalEmails::default()),
+            schedules: ScheduleMemo::default(),
         };
         state.index.reserve(users.len());
         state.index.reserve_numbers(&state.rules.reserved, state.rules.range.from, state.rules.range.to);

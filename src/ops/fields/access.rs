@@ -36,14 +36,20 @@ pub(super) fn departments(c: &mut Check<'_, '_>, typed: Option<&[String]>) {
         let rules = c.view.rules();
         let keep = c.keeps();
         let mut kept: Vec<String> = Vec::with_capacity(list.len().min(64));
-        let mut seen: HashSet<&str> = HashSet::new();
+        // A long list is deduplicated through a set; a short one (every real one) by
+        // looking at what is kept.
+        let mut seen: Option<HashSet<&str>> = (list.len() > 16).then(HashSet::new);
         for (i, d) in list.iter().enumerate() {
             let d = d.trim();
             if !rules.departments.contains_key(d) {
                 c.report
                     .add(Path::item(Field::Departments, i), || Problem::DepartmentUnknown { department: d.to_owned() });
             }
-            if keep && kept.len() < MAX_ITEMS && seen.insert(d) {
+            let new = match seen.as_mut() {
+                Some(set) => set.insert(d),
+                None => !kept.iter().any(|k| k == d),
+            };
+            if keep && kept.len() < MAX_ITEMS && new {
                 kept.push(as_typed(d));
             }
         }

@@ -124,10 +124,9 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// What a schedule text comes to: its canonical text and whether it is never open, or
-/// why it does not parse. Import and audit keep one verdict per distinct text, as most
-/// users share a few.
-pub(crate) type ScheduleVerdict = Result<(String, bool), crate::schedule::ScheduleError>;
+/// What a schedule text comes to (import and audit keep one verdict per distinct text,
+/// as most users share a few; single checks ask the engine's memo).
+pub(crate) use crate::state::ScheduleVerdict;
 
 /// The [`ScheduleVerdict`] of `text` (blank is the default, open all the time).
 pub(crate) fn schedule_verdict(text: &str) -> ScheduleVerdict {

@@ -12,7 +12,7 @@ pub(super) fn schedule(c: &mut Check<'_, '_>, typed: Option<&str>, known: Option
     let Some(text) = typed else { return };
     let verdict = match known {
         Some(v) => Cow::Borrowed(v),
-        None => Cow::Owned(schedule_verdict(text)),
+        None => Cow::Owned(c.view.state().schedules.verdict(text, schedule_verdict)),
     };
     match verdict.as_ref() {
         Ok((canonical, never_open)) => {
