@@ -5,7 +5,7 @@
 import * as glue from '../dist/roster_rules.js';
 import { api } from './lifecycle.js';
 
-const roster = api(glue, { load: () => new URL('../dist/roster_rules_bg.wasm', import.meta.url) });
+const roster = api(glue, { url: () => new URL('../dist/roster_rules_bg.wasm', import.meta.url) });
 
 export const { Engine, init, initSync, parseSchedule, capabilityNames, roleNames, permissionCodes } = roster;
 export { NOT_INITIALISED, ENGINE_FREED } from './lifecycle.js';

@@ -8,7 +8,7 @@ import wasm from '../dist/wasm-inline.js';
 import { decodeBase64 } from './base64.js';
 import { api } from './lifecycle.js';
 
-const roster = api(glue, { load: () => decodeBase64(wasm) });
+const roster = api(glue, { bytes: () => decodeBase64(wasm) });
 
 export const { Engine, init, initSync, parseSchedule, capabilityNames, roleNames, permissionCodes } = roster;
 export { NOT_INITIALISED, ENGINE_FREED } from './lifecycle.js';

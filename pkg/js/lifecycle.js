@@ -22,10 +22,10 @@ const INTERNAL = /^__|^constructor$|^free$/;
 /**
  * The public API over one wasm-bindgen glue module: an `Engine` subclass whose every
  * method checks that it is live, the free functions guarded against an unloaded .wasm,
- * and `init` / `initSync` that record the load. `load` is how this entry loads the
- * .wasm when `init()` is called without an argument.
+ * and `init` / `initSync` that record the load. An entry says where its .wasm is when
+ * `init()` is called without one: `bytes()` (carried inline) or `url()` (fetched).
  */
-export function api(glue, { load } = {}) {
+export function api(glue, { bytes, url }) {
   let loaded = false;
 
   function loadedFor(what) {
@@ -88,14 +88,17 @@ export function api(glue, { load } = {}) {
   /** Loads the .wasm once; later calls resolve at once. */
   async function init(input) {
     if (loaded) return;
-    await glue.default(input === undefined && load ? { module_or_path: load() } : input);
+    await glue.default(input ?? { module_or_path: bytes ? bytes() : url() });
     loaded = true;
   }
 
   /** Loads the .wasm synchronously from bytes or a compiled module. */
   function initSync(input) {
     if (loaded) return;
-    glue.initSync(input === undefined && load ? { module: load() } : input);
+    if (input === undefined && !bytes) {
+      throw new Error('roster-rules: this entry fetches its .wasm, so initSync() needs it: initSync({ module: bytesOrModule }), or use `await init()`.');
+    }
+    glue.initSync(input ?? { module: bytes() });
     loaded = true;
   }
 

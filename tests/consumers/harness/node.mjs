@@ -7,6 +7,17 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { expected } from './scenario.js';
 
+/**
+ * Fails the consumer if it has not finished after `minutes` (a hung page or server must
+ * not hold CI): the timer is unref'd, so a consumer that finishes exits at once.
+ */
+export function deadline(name, minutes) {
+  setTimeout(() => {
+    console.error(`${name}: not finished after ${minutes} minutes`);
+    process.exit(1);
+  }, minutes * 60_000).unref();
+}
+
 /** Runs a command in `cwd`, output shown, and returns how long it took in ms. */
 export function sh(cwd, cmd, args, env = {}) {
   const started = performance.now();
@@ -30,16 +41,28 @@ export async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Starts a server process and resolves once `ready` matches its output. */
+/**
+ * Starts a server process in its own process group and resolves once `ready` matches
+ * its output; `stop()` ends the whole group (`npx next start` runs next-server as a child).
+ */
 export function start(cwd, cmd, args, { ready, env = {} }) {
-  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   return new Promise((resolve, reject) => {
     const look = (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
       const m = output.match(ready);
-      if (m) resolve({ match: m, stop: () => new Promise((r) => { child.once('exit', r); child.kill(); }) });
+      if (m) {
+        resolve({
+          match: m,
+          stop: () => new Promise((r) => {
+            if (child.exitCode !== null) return r();
+            child.once('exit', r);
+            process.kill(-child.pid, 'SIGTERM');
+          }),
+        });
+      }
     };
     child.stdout.on('data', look);
     child.stderr.on('data', look);
