@@ -4,7 +4,7 @@
 // the answer on `window.results`; the consumer's test asserts on it.
 import { roomy, full, gita } from './accounts.js';
 
-export async function scenario(roster) {
+export async function scenario(roster, initInput) {
   const { default: init, Engine } = roster;
   const results = {};
   try {
@@ -13,7 +13,7 @@ export async function scenario(roster) {
   } catch (e) {
     results.beforeInit = { code: e.code, message: e.message };
   }
-  await init();
+  await init(initInput);
   const engine = new Engine(roomy());
   results.taken = engine.checkField('extension', '11').violations.map((v) => v.code);
   const form = { type: 'addUser', actor: 'u1' };

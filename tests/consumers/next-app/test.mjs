@@ -52,6 +52,8 @@ try {
 
   // Which loader the browser used: a .wasm file emitted by the build, or the inline bytes.
   const emitted = readdirSync(new URL('.next/static', import.meta.url), { recursive: true }).filter((f) => String(f).endsWith('.wasm')).length;
+  // The client build took the `production` entry, whose .wasm Turbopack emits.
+  assert.ok(emitted >= 1, 'no .wasm emitted in .next/static');
   console.log(`next-app: ok (build ${Math.round(ms)} ms; .wasm files in .next/static: ${emitted})`);
 } finally {
   await b.close();

@@ -35,6 +35,10 @@ for (const format of ['esm', 'cjs']) {
       post(add({ email: `racer${i}@acme.in`, mobile: `+9198100000${String(i).padStart(2, '0')}`, extension: '20' }))));
     assert.equal(racers.filter((r) => r.status === 200).length, 1);
     assert.ok(racers.filter((r) => r.status === 422).every((r) => r.outcome.violations[0].code === 'extension_taken'));
+    // A warning is not an error: no department is `no_department`, and the add goes ahead.
+    const warned = await post(add({ email: 'ravi@acme.in', mobile: '+919810000099', extension: '21', departments: [] }));
+    assert.equal(warned.status, 200);
+    assert.deepEqual(warned.outcome.violations.map((v) => [v.code, v.severity]), [['no_department', 'warning']]);
     const bad = await post({ type: 'addUser', actor: 'u1', user: { nope: 1 } });
     assert.equal(bad.status, 400);
     console.log(`node-esbuild ${format}: ok (build ${Math.round(ms)} ms)`);

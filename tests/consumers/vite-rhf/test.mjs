@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sh, serve, browser, open, deadline } from 'consumer-harness/node.mjs';
+import { createServer } from 'node:net';
+import { sh, serve, start, browser, open, deadline } from 'consumer-harness/node.mjs';
 import { gita } from 'consumer-harness/accounts.js';
 
 deadline('vite-rhf', 4);
@@ -42,7 +43,24 @@ try {
   assert.match(root, /nano/i);
   assert.equal(await full.page.locator('[data-field]').count(), 0);
   assert.deepEqual([...roomy.problems, ...full.problems], []);
-  console.log(`vite-rhf: ok (tsc ${Math.round(tsc)} ms, build ${Math.round(ms)} ms)`);
+
+  // The dev server, as a developer first runs it: the `development` condition takes the
+  // inline entry, which Vite's dependency pre-bundling keeps whole.
+  const port = await new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+  const dev = await start(here, 'npx', ['vite', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { ready: /Local:/ });
+  try {
+    const page = await open(b, `http://127.0.0.1:${port}/`);
+    await page.page.waitForSelector('form', { timeout: 60_000 });
+    await fill(page.page, { extension: '11' });
+    const devTaken = await page.page.waitForSelector('[data-field=extension]').then((e) => e.textContent());
+    assert.match(devTaken, /^Extension 11 is already used by Agent 2\./);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await dev.stop();
+  }
+  console.log(`vite-rhf: ok (tsc ${Math.round(tsc)} ms, build ${Math.round(ms)} ms, dev server too)`);
 } finally {
   await b.close();
   await site.close();

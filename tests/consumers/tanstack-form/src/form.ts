@@ -83,6 +83,9 @@ export async function run() {
   const viaSchema = makeSchemaForm(new Engine(roomy()));
   viaSchema.fields.extension.handleChange('11');
   results.schemaTaken = codes(viaSchema.fields.extension.state.meta.errors);
+  const schemaFull = makeSchemaForm(new Engine(full()));
+  schemaFull.fields.extension.handleChange(g.extension);
+  results.schemaLimitUnderEmptyName = Object.keys((schemaFull.form.state.errorMap.onChange ?? {}) as object).includes('');
   return results;
 }
 
