@@ -85,16 +85,23 @@ export function api(glue, { bytes, url }) {
     return { [name](...args) { loadedFor(`${name}(…)`); return f(...args); } }[name];
   };
 
-  /** Loads the .wasm once; later calls resolve at once. */
-  async function init(input) {
-    if (loaded) return;
-    await glue.default(input ?? { module_or_path: bytes ? bytes() : url() });
-    loaded = true;
+  // One load at a time: two init() calls in flight (React's strict mode runs effects
+  // twice) share the first, so no second instance replaces the one engines were built on.
+  let loading = null;
+
+  /** Loads the .wasm once; later calls resolve at once (a failed load may be retried). */
+  function init(input) {
+    if (loaded) return Promise.resolve();
+    loading ??= glue.default(input ?? { module_or_path: bytes ? bytes() : url() }).then(
+      () => { loaded = true; },
+      (error) => { loading = null; throw error; },
+    );
+    return loading;
   }
 
   /** Loads the .wasm synchronously from bytes or a compiled module. */
   function initSync(input) {
-    if (loaded) return;
+    if (loaded || loading) return;
     if (input === undefined && !bytes) {
       throw new Error('roster-rules: this entry fetches its .wasm, so initSync() needs it: initSync({ module: bytesOrModule }), or use `await init()`.');
     }

@@ -109,3 +109,16 @@ test('every call on a freed Engine throws an Error that says it was freed; free(
 test('RosterError still comes from the constructor, with its Outcome', () => {
   assert.throws(() => new node.Engine({ plan: 'nano' }), (e) => e.name === 'RosterError' && e.outcome.violations[0].code === 'bad_request');
 });
+
+test('two init() calls in flight load the .wasm once (React strict mode runs effects twice)', () => {
+  const r = run(`
+    import init, { Engine } from './js/inline.js';
+    const [a, b] = [init(), init()];
+    await Promise.all([a, b]);
+    const e = new Engine(${JSON.stringify(account)});
+    await init();
+    console.log(a === b, e.checkField('extension', '10').ok);
+  `);
+  assert.equal(r.status, 0, r.err);
+  assert.equal(r.out, 'true true');
+});
