@@ -1,6 +1,11 @@
 // Types of the roster-rules npm package: written once here, checked by
 // `tsc --noEmit --strict` on pkg/test/consumer.ts in the test run, and kept in step
-// with the Rust core by tests/pkg_types.rs (the Code union must list every code).
+// with the Rust core by tests/pkg_types.rs (the Code union must list every code) and by
+// pkg/test/types.test.mjs (every declared field round-trips through the engine, and the
+// engine answers with no field that is not declared).
+//
+// They compile with no DOM and no Node lib (`lib: ["es2022"]`, `types: []`): the few
+// host types `init` takes are looked up on `globalThis` (see `HostType`).
 //
 // Every Outcome is a plain JSON object: exactly what `roster check --json` prints.
 
@@ -25,7 +30,6 @@ export interface WebLogin {
   loginId: string;
   allowedIps?: string[];
   blocked?: boolean;
-  lastLogin?: string | null;
 }
 
 /** A stored user. Missing keys take their defaults when read. */
@@ -126,6 +130,15 @@ export interface Policy {
   deleteRequiresDeactivation?: boolean;
 }
 
+/** The `webLogin` of an add form or an edit patch. */
+export interface WebLoginDraft {
+  loginId?: string;
+  allowedIps?: string[];
+  blocked?: boolean;
+  /** Checked, never stored, never echoed. */
+  password?: string;
+}
+
 /** The fields of an add form, or of an edit patch (`null` clears a field). */
 export interface UserDraft {
   id?: string;
@@ -139,16 +152,19 @@ export interface UserDraft {
   schedule?: string;
   timeZone?: string | null;
   departments?: string[];
-  webLogin?: {
-    loginId?: string;
-    allowedIps?: string[];
-    blocked?: boolean;
-    /** Checked, never stored, never echoed. */
-    password?: string;
-  } | null;
+  webLogin?: WebLoginDraft | null;
   allowedCallerIds?: string[] | null;
   reportUsers?: string[] | null;
 }
+
+/** A field `checkField` checks: a user field, or a `webLogin` sub-field. */
+export type FieldName = keyof UserDraft | `webLogin.${keyof WebLoginDraft}`;
+
+/** The value a form holds for `field`; `null` is an empty form's. */
+export type FieldValue<F extends FieldName> =
+  | (F extends `webLogin.${infer K extends keyof WebLoginDraft}` ? WebLoginDraft[K]
+    : F extends keyof UserDraft ? UserDraft[F] : never)
+  | null;
 
 // ---------------------------------------------------------------- operations (SPEC §5)
 
@@ -258,6 +274,8 @@ export type Effect =
   | 'password_reset_sent';
 
 export interface Change {
+  /** The user changed (a delete also edits the `reportUsers` of others). */
+  userId: string;
   field: string;
   from: unknown;
   to: unknown;
@@ -361,13 +379,39 @@ export interface RosterFailure extends StandardSchemaV1.FailureResult {
 }
 
 /** The Standard Schema properties of a form schema (validation is synchronous). */
-export interface UserFormProps extends StandardSchemaV1.Props<UserDraft, UserDraft> {
-  readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<UserDraft> | RosterFailure;
+export interface UserFormProps<Values = UserDraft> extends StandardSchemaV1.Props<Values, Values> {
+  readonly validate: (value: unknown) => StandardSchemaV1.SuccessResult<Values> | RosterFailure;
 }
 
-/** A form schema: on success the value is the form's value, unchanged. */
-export interface UserFormSchema extends StandardSchemaV1<UserDraft, UserDraft> {
-  readonly '~standard': UserFormProps;
+/**
+ * A form schema: on success the value is the form's value, unchanged. `Values` is the
+ * form's own value type (what your form library holds); the engine reads the fields it
+ * knows by their `UserDraft` names.
+ */
+export interface UserFormSchema<Values = UserDraft> extends StandardSchemaV1<Values, Values> {
+  readonly '~standard': UserFormProps<Values>;
+}
+
+/**
+ * What `formValidator` returns for a form that may not be submitted, in the shape
+ * TanStack Form's form validators return: rule-level issues (no field: `plan_user_limit`,
+ * `not_permitted`) as the form's own error, the others by field name
+ * (`webLogin.allowedIps[1]`).
+ */
+export interface FormValidationError {
+  form?: RosterIssue[];
+  fields: Record<string, RosterIssue[]>;
+}
+
+/** Options of `new Engine`. */
+export interface EngineOptions {
+  /**
+   * Drop the keys of the account the engine does not know (a database row's
+   * `createdAt`) instead of refusing the account with `bad_request`. Requests (ops,
+   * drafts, patches) stay strict: an unknown key there is always `bad_request`.
+   * Default `false`.
+   */
+  ignoreUnknownKeys?: boolean;
 }
 
 // ---------------------------------------------------------------- the API
@@ -376,18 +420,19 @@ export interface UserFormSchema extends StandardSchemaV1<UserDraft, UserDraft> {
 export declare class Engine {
   /**
    * Builds the engine. `account` and `policy` may be objects or JSON text.
-   * @throws {RosterError} when either is not the right shape (the only throw).
+   * @throws {RosterError} when either is not the right shape.
+   * @throws {RosterUsageError} `ROSTER_NOT_INITIALISED` in a browser before `init()`.
    */
-  constructor(account: Account | string, policy?: Policy | string | null);
-  /** Checks `op` without changing anything. Never throws. */
+  constructor(account: Account | string, policy?: Policy | string | null, options?: EngineOptions);
+  /** Checks `op` without changing anything. Never throws for bad data. */
   check(op: Op | string): Outcome;
-  /** Checks `op` and carries it out only when the Outcome is ok. Never throws. */
+  /** Checks `op` and carries it out only when the Outcome is ok. Never throws for bad data. */
   apply(op: Op | string): Outcome;
   /**
    * Checks one field as the user types: `field` is a user field or a `webLogin.*`
    * path; `targetId` names the user of an edit form. Only that field's violations.
    */
-  checkField(field: string, value: unknown, targetId?: string | null): Outcome;
+  checkField<F extends FieldName>(field: F, value: FieldValue<F>, targetId?: string | null): Outcome;
   /** The account now, after every successful `apply`. */
   account(): Account;
   /**
@@ -408,9 +453,20 @@ export declare class Engine {
   capabilities(actor: string): Grants | null;
   /** The Standard Schema issues of a form value, or `null` when it may be submitted. */
   formIssues(form: Form, value: unknown): RosterIssue[] | null;
-  /** A Standard Schema v1 object for form libraries (TanStack Form, React Hook Form, tRPC). */
-  schema(form: Form): UserFormSchema;
-  /** Frees the wasm memory now instead of at garbage collection. */
+  /**
+   * A Standard Schema v1 object for form libraries (React Hook Form's
+   * `standardSchemaResolver`, TanStack Form, tRPC), typed with the form's own values.
+   * A rule-level issue has no `path`: React Hook Form shows it as `errors.root`.
+   */
+  schema<Values = UserDraft>(form: Form): UserFormSchema<Values>;
+  /**
+   * The same issues as a TanStack Form form validator
+   * (`validators: { onChange: engine.formValidator(form) }`): rule-level issues reach
+   * `form.state.errorMap`, field issues each field. With `schema()` TanStack Form files
+   * a path-less issue under a field named `""` instead.
+   */
+  formValidator<Values = UserDraft>(form: Form): (props: { value: Values }) => FormValidationError | undefined;
+  /** Frees the wasm memory now; any later call throws `ROSTER_ENGINE_FREED`. */
   free(): void;
 }
 
@@ -431,16 +487,47 @@ export declare function englishMessages(): Record<string, { message: Template; h
 /** The codes that end a check: when an answer holds one, its other fields were not checked. */
 export declare function permissionCodes(): Code[];
 
+/** `error.code` of a call made in a browser before `init()` has loaded the .wasm. */
+export declare const NOT_INITIALISED: 'ROSTER_NOT_INITIALISED';
+/** `error.code` of a call on an `Engine` after `free()`. */
+export declare const ENGINE_FREED: 'ROSTER_ENGINE_FREED';
+
+/** A call the package cannot run where it was made; the message says what to do. */
+export interface RosterUsageError extends Error {
+  code: typeof NOT_INITIALISED | typeof ENGINE_FREED;
+}
+
 /**
- * Loads the wasm. Browsers and bundlers: `await init()` once before anything else
- * (it fetches `roster_rules_bg.wasm` beside the module, or the URL, Response or
- * bytes you give). In Node the package is ready at import and this resolves at once.
+ * A host type by its global name, or `never` where the host's lib does not declare it,
+ * so these declarations compile without the DOM lib while a page gets the exact types.
  */
-declare function init(
-  input?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL,
-): Promise<unknown>;
+type HostType<Name extends string> =
+  typeof globalThis extends { [K in Name]: abstract new (...args: any) => infer T } ? T : never;
+type WasmModule =
+  typeof globalThis extends { WebAssembly: { Module: abstract new (...args: any) => infer M } } ? M : never;
+
+/** Where the .wasm comes from: a URL, a `fetch` Request or Response, its bytes, or a compiled module. */
+export type WasmSource =
+  | string
+  | HostType<'URL'>
+  | HostType<'Request'>
+  | HostType<'Response'>
+  | PromiseLike<HostType<'Response'>>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WasmModule;
+
+/**
+ * Loads the .wasm. Browsers: `await init()` once before anything else; the entry your
+ * bundler picked knows where the bytes are (pkg/README.md), or pass them. In Node the
+ * package is ready at import and this resolves at once. Later calls do nothing.
+ */
+declare function init(input?: { module_or_path: WasmSource }): Promise<void>;
 export { init };
 export default init;
 
-/** Loads the wasm synchronously from bytes or a compiled module. */
-export declare function initSync(input: { module: BufferSource | WebAssembly.Module }): unknown;
+/**
+ * Loads the .wasm synchronously: from the bytes or module you give, or, in the entries
+ * that carry their bytes (Node, `roster-rules/inline`), from those.
+ */
+export declare function initSync(input?: { module: ArrayBuffer | ArrayBufferView | WasmModule }): void;

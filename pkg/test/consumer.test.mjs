@@ -25,10 +25,13 @@ test('the tarball holds the package and nothing else', () => {
   const files = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: pkg, encoding: 'utf8' });
   const names = JSON.parse(files)[0].files.map((f) => f.path).sort();
   assert.deepEqual(names, [
-    'README.md', 'dist/index.d.cts', 'dist/node.cjs', 'dist/roster_rules.js', 'dist/roster_rules_bg.wasm',
-    'index.d.ts', 'js/browser.js', 'js/node.mjs', 'js/schema.js', 'package.json',
+    'README.md', 'dist/index.d.cts', 'dist/node.cjs', 'dist/node/roster_rules.js', 'dist/node/wasm-inline.js',
+    'dist/roster_rules.js', 'dist/roster_rules_bg.wasm', 'dist/wasm-inline.js',
+    'index.d.ts', 'js/base64.js', 'js/browser.js', 'js/inline.js', 'js/lifecycle.js', 'js/node.mjs', 'js/schema.js',
+    'package.json',
   ]);
-  // One copy of the .wasm, shared by every entry.
+  // One .wasm file: the small build, loaded by URL. The inline entries carry theirs as
+  // base64 (entries.test.mjs holds dist/wasm-inline.js to the same bytes).
   assert.equal(names.filter((n) => n.endsWith('.wasm')).length, 1);
 });
 

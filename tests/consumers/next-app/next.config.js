@@ -1,0 +1,3 @@
+// Next.js defaults: nothing about roster-rules (no serverExternalPackages, no webpack or
+// Turbopack rule for the .wasm).
+export default {};
