@@ -53,6 +53,8 @@ export interface User {
   /** IANA name; default the account's. */
   timeZone?: string;
   departments?: string[];
+  /** Of a deactivated user: the status reactivation returns it to (kept by the engine). */
+  previousStatus?: Status;
   webLogin?: WebLogin;
   allowedCallerIds?: string[];
   reportUsers?: string[];
@@ -77,6 +79,12 @@ export interface Account {
   callerIds?: string[];
   departments?: Department[];
   users: User[];
+  /**
+   * The number of the next fresh user id (`u<n>`). Ids are never given twice, not even
+   * after a delete, so the engine keeps this past every id it has given: store it with
+   * the account. Absent: one past the highest `u<n>` of the users.
+   */
+  nextUserNumber?: number;
 }
 
 export type Capability =

@@ -17,7 +17,7 @@ const pkg = fileURLToPath(new URL('..', import.meta.url));
 await inline.init();
 const account = { plan: 'nano', users: [] };
 const API = ['ENGINE_FREED', 'Engine', 'NOT_INITIALISED', 'capabilityNames', 'default', 'init', 'initSync',
-  'parseSchedule', 'permissionCodes', 'roleNames'];
+  'parseSchedule', 'permissionCodes', 'roleNames', 'englishMessages'].sort();
 
 test('every entry exports the same API, and every function of its glue', () => {
   for (const entry of [node, inline, url]) assert.deepEqual(Object.keys(entry).sort(), API);
