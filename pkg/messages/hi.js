@@ -3,8 +3,12 @@
 //
 // A client shows the engine's messages and hints in Hindi with
 //
-//   import hi from 'roster-rules/messages/hi.js';   // or this file's path
-//   engine.setMessages(hi);                         // engine.setMessages(null): English again
+//   import hi from 'roster-rules/messages/hi.js';
+//   engine.setMessages(hi);        // every Outcome, checkField and schema issue from now on
+//   engine.setMessages(null);      // English again
+//
+// (That import needs `messages/` in pkg/package.json's "files" and "exports"; until then a
+// client imports this file by its path.)
 //
 // Shape: `{ [key]: { message, hint } }`, a key being a code (`extension_taken`) or a code and
 // its variant (`schedule_invalid.expected_time`); each template a string or a list of
@@ -126,7 +130,7 @@ const hi = {
     hint: null,
   },
   extension_out_of_range: {
-    message: 'एक्सटेंशन {extension} इस अकाउंट की रेंज, {from} से {to}, के बाहर है।',
+    message: 'एक्सटेंशन {extension} इस अकाउंट की रेंज ({from} से {to}) से बाहर है।',
     hint: '{from} से {to} तक का कोई नंबर चुनें।',
   },
   'extension_out_of_range.reserved': {
@@ -183,7 +187,7 @@ const hi = {
     hint: null,
   },
   'schedule_invalid.time_out_of_range': {
-    message: '“{near}” पर लिखा समय होता ही नहीं: स्लॉट 00:00 से 23:59 के बीच शुरू होता है और 24:00 तक ख़त्म होता है।',
+    message: '“{near}” पर लिखा समय सही नहीं है: स्लॉट 00:00 से 23:59 के बीच शुरू होता है और ज़्यादा से ज़्यादा 24:00 तक चलता है।',
     hint: null,
   },
   'schedule_invalid.unexpected_input': { message: 'शेड्यूल “{near}” पर समझ में नहीं आया।', hint: null },
@@ -210,7 +214,7 @@ const hi = {
     hint: 'एक दिन के स्लॉट अलग-अलग रखें, जैसे 09:00-13:00,14:00-18:00।',
   },
   schedule_never_open: {
-    message: 'यह शेड्यूल कभी खुला नहीं है, इसलिए यूज़र को कोई कॉल नहीं मिलेगी।',
+    message: 'इस शेड्यूल में कोई भी समय खुला नहीं है, इसलिए यूज़र को कोई कॉल नहीं मिलेगी।',
     hint: '24/7 लिखें, या वे घंटे लिखें जब यूज़र कॉल लेते हैं।',
   },
   time_zone_invalid: {
@@ -419,7 +423,7 @@ const hi = {
   },
   value_invalid: { message: '{value} यहाँ सही वैल्यू नहीं है।', hint: null },
   too_many_violations: {
-    message: '{omitted} और समस्याएँ सूची में नहीं दिखाई गई हैं।',
+    message: '{omitted} और समस्याएँ यहाँ नहीं दिखाई गई हैं।',
     hint: 'पहले दिखाई गई समस्याएँ ठीक करें, फिर दोबारा जाँचें।',
   },
 };

@@ -118,6 +118,12 @@ test('with setMessages(hi) a taken extension on the sample account reads in Hind
   assert.ok(v.params.suggestion, 'the engine suggests a free extension');
   assert.equal(v.message, 'एक्सटेंशन 14 पहले से Esha Khan को दिया गया है।');
   assert.equal(v.hint, `कोई खाली एक्सटेंशन चुनें, जैसे ${v.params.suggestion}।`);
+  // A form library reads the same words through the Standard Schema issues.
+  const issues = engine.formIssues({ type: 'addUser', actor: 'u1' }, { name: 'Gita', email: 'gita', mobile: '9800000077', extension: '14' });
+  assert.deepEqual(issues.map((i) => [i.code, i.message]), [
+    ['email_invalid', 'ईमेल पते में @ होना ज़रूरी है।'],
+    ['extension_taken', 'एक्सटेंशन 14 पहले से Esha Khan को दिया गया है।'],
+  ]);
   // And back to English.
   engine.setMessages(null);
   assert.equal(engine.checkField('extension', '14').violations[0].message, 'Extension 14 is already used by Esha Khan.');
