@@ -107,8 +107,9 @@ pub fn table_from_json(json: &serde_json::Value, root: &str) -> Result<MessageTa
 /// One entry of the English table: key, message alternatives, hint alternatives.
 pub type EnglishEntry = (&'static str, &'static [&'static str], &'static [&'static str]);
 
-/// The English words: every code (the stable API of SPEC §2 and docs/RULES.md), and the
-/// variants a code's words depend on. `pkg/` exports it (`englishMessages()`), so a
+/// The English words: every code (the stable API of SPEC §2 and docs/RULES.md), the
+/// variants a code's words depend on, and the words of the machine values params carry
+/// (`@role.manager`, `@action.delete_users`, `@field.webLogin.loginId`, `@day.Mo`). `pkg/` exports it (`englishMessages()`), so a
 /// translator starts from the full list.
 pub const ENGLISH: &[EnglishEntry] = &[
     ("bad_request", &["The request is not understood at {path}: {detail}.", "The request is not understood: {detail}."], &[]),
@@ -127,7 +128,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("email_invalid.local_part_too_long", &["The part before the @ is longer than 64 characters."], &[]),
     ("email_invalid.bad_domain", &["The part after the @ is not a valid domain."], &[]),
     ("email_invalid.no_dot_in_domain", &["The domain after the @ needs a dot, as in company.in."], &[]),
-    ("email_taken", &["{email} is already used by {heldByName}.", "{email} is already used on line {heldByRow} of this file."], &["Use another address, or first change {heldByName}'s email, for example to an +old alias.", "Use another address on one of the two lines."]),
+    ("email_taken", &["{email} is already used by {heldByName}.", "{email} is already used on line {heldByRow} of this file."], &["Use another address, or first change {heldByName}'s email (to name+old@company.in, say) so this user can have it.", "Use another address on one of the two lines."]),
     ("email_taken_elsewhere", &["{email} is already used in another workspace."], &["Use an alias such as name+team@company.in, or ask support to release the address."]),
     ("mobile_invalid", &["This is not a valid mobile number."], &["Type the number with its country code, for example +91 98123 45678."]),
     ("mobile_invalid.empty", &["Enter a mobile number."], &[]),
@@ -181,16 +182,16 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("caller_id_unknown", &["{callerId} is not one of this account's caller ids."], &["Choose one of the account's caller ids."]),
     ("user_unknown", &["There is no user {id} in this account."], &["Refresh the list: the user may have been deleted."]),
     ("id_taken", &["User id {id} is already in use."], &[]),
-    ("not_permitted", &["You are not permitted to {action}."], &["Ask {askName}, who can.", "Ask an owner or admin of this account."]),
-    ("not_permitted.no_capability", &["A user with the {role} role cannot {action}."], &["Ask {askName}, who can."]),
-    ("not_permitted.no_panel_access", &["You cannot {action}: your user cannot sign in to the panel (no Pro licence, or the login is blocked)."], &["Ask {askName}, who can."]),
-    ("not_permitted.higher_rank", &["You cannot {action} for {targetName}: the {targetRole} role is above yours.", "You cannot {action} for a user whose role is above yours."], &["Ask {askName}, who can."]),
-    ("not_permitted.outside_departments", &["Managers can {action} in their own departments only: {departments}.", "Managers can {action} in their own departments only, and you are in none."], &["Ask {askName}, who can."]),
+    ("not_permitted", &["You are not permitted to {action} users."], &["Ask {askName}, who can.", "Ask an owner or admin of this account."]),
+    ("not_permitted.no_capability", &["A user with the {role} role cannot {action} users."], &["Ask {askName}, who can."]),
+    ("not_permitted.no_panel_access", &["Your user cannot sign in to the panel (no Pro licence, or the login is blocked), so it cannot {action} users."], &["Ask {askName}, who can."]),
+    ("not_permitted.higher_rank", &["{targetName} has the {targetRole} role, which is above yours, so you cannot {action} this user.", "This user's role is above yours, so you cannot {action} this user."], &["Ask {askName}, who can."]),
+    ("not_permitted.outside_departments", &["Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
     ("not_permitted.agents_only", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &["Ask {askName} to add or change other roles."]),
     ("not_permitted.needs_own_department", &["Managers add users into their own departments: choose {departments}.", "Managers add users into their own departments, and you are in none."], &[]),
-    ("role_escalation", &["As {actorRole}, you cannot make someone {role}: that role is above yours."], &["Ask {askName}, who can."]),
+    ("role_escalation", &["Your role ({actorRole}) cannot give the {role} role, which is above it."], &["Ask {askName}, who can."]),
     ("role_escalation.manager", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &[]),
-    ("self_action", &["You cannot do this to your own user."], &["Ask {askName}, another owner or admin.", "Make another user an owner or admin first, then ask them."]),
+    ("self_action", &["You cannot do this to your own user."], &["Ask {askName} to do it.", "No one else here can do it yet: make another user an owner or admin who can, then ask them."]),
     ("self_action.change_own_role", &["You cannot change your own role."], &[]),
     ("self_action.deactivate_users", &["You cannot deactivate your own user."], &[]),
     ("self_action.reactivate_users", &["You cannot reactivate your own user."], &[]),
@@ -205,10 +206,10 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("sso_managed", &["The {field} is managed by your identity provider."], &["Change it there, then sync."]),
     ("user_in_routing", &["{name} takes calls in {departments}, so cannot be deleted."], &["Remove {name} from these departments first, or deactivate instead."]),
     ("not_deactivated", &["Only deactivated users can be deleted."], &["Deactivate the user first."]),
-    ("reset_unregistered_email", &["A password reset must come from the user's registered email or from an owner or admin."], &["The account manager must update the email after verifying proof from the user."]),
+    ("reset_unregistered_email", &["A password reset must come from the user's registered email or from an owner or admin."], &["Send the request from that email, or ask an owner or admin. If the user no longer has the email, send proof of identity to your account manager at the provider, who updates it."]),
     ("count_required", &["Say how many users to add: a positive whole number."], &[]),
     ("deactivated", &["The user is deactivated, so takes no calls."], &["Reactivate the user to route calls again."]),
-    ("outside_schedule", &["The user does not take calls at this time."], &["Next open: {nextOpen}."]),
+    ("outside_schedule", &["The user does not take calls at this time."], &["The user takes calls again on {nextOpenDay} at {nextOpenTime}, the user's time."]),
     ("csv_invalid", &["The CSV file is not understood."], &["The header must be name,email,mobile,extension,role,pro,schedule,departments."]),
     ("csv_invalid.bad_header", &["The first line must be the header, with known columns each named once."], &[]),
     ("csv_invalid.missing_column", &["The header lacks a column that is required: name, email, mobile and extension."], &[]),
@@ -219,6 +220,47 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("too_many_rows", &["The file has more than {max} rows."], &["Split it into smaller files."]),
     ("value_invalid", &["{value} is not a valid value here."], &[]),
     ("too_many_violations", &["{omitted} more problems are not listed."], &["Fix the problems listed first, then check again."]),
+    // Words for the machine values of params (a role, an action, a field path, a day).
+    ("@role.owner", &["owner"], &[]),
+    ("@role.admin", &["admin"], &[]),
+    ("@role.manager", &["manager"], &[]),
+    ("@role.agent", &["agent"], &[]),
+    ("@action.add_users", &["add"], &[]),
+    ("@action.edit_users", &["edit"], &[]),
+    ("@action.reset_passwords", &["set the password of"], &[]),
+    ("@action.deactivate_users", &["deactivate"], &[]),
+    ("@action.reactivate_users", &["reactivate"], &[]),
+    ("@action.delete_users", &["delete"], &[]),
+    ("@action.replace_users", &["replace"], &[]),
+    ("@action.change_own_role", &["change the role of"], &[]),
+    ("@action.view_reports", &["see the calls of"], &[]),
+    ("@field.id", &["user id"], &[]),
+    ("@field.name", &["name"], &[]),
+    ("@field.email", &["email"], &[]),
+    ("@field.mobile", &["mobile number"], &[]),
+    ("@field.altMobile", &["alternative mobile number"], &[]),
+    ("@field.extension", &["extension"], &[]),
+    ("@field.role", &["role"], &[]),
+    ("@field.pro", &["Pro licence"], &[]),
+    ("@field.status", &["status"], &[]),
+    ("@field.schedule", &["schedule"], &[]),
+    ("@field.timeZone", &["time zone"], &[]),
+    ("@field.departments", &["departments"], &[]),
+    ("@field.previousStatus", &["status before deactivation"], &[]),
+    ("@field.webLogin", &["panel login"], &[]),
+    ("@field.webLogin.loginId", &["login id"], &[]),
+    ("@field.webLogin.allowedIps", &["list of allowed IP addresses"], &[]),
+    ("@field.webLogin.blocked", &["login block"], &[]),
+    ("@field.webLogin.password", &["password"], &[]),
+    ("@field.allowedCallerIds", &["list of caller ids"], &[]),
+    ("@field.reportUsers", &["list of users whose calls this login sees"], &[]),
+    ("@day.Mo", &["Monday"], &[]),
+    ("@day.Tu", &["Tuesday"], &[]),
+    ("@day.We", &["Wednesday"], &[]),
+    ("@day.Th", &["Thursday"], &[]),
+    ("@day.Fr", &["Friday"], &[]),
+    ("@day.Sa", &["Saturday"], &[]),
+    ("@day.Su", &["Sunday"], &[]),
 ];
 
 /// The English entry of `key` (`code` or `code.variant`).
@@ -226,32 +268,19 @@ pub fn english(key: &str) -> Option<&'static EnglishEntry> {
     ENGLISH.iter().find(|(k, _, _)| *k == key)
 }
 
-/// The words English puts for a machine-word param (`action`, `field`): read by people.
-fn english_word(name: &str, value: &str) -> Option<&'static str> {
-    Some(match (name, value) {
-        ("action", "add_users") => "add users",
-        ("action", "edit_users") => "edit this user",
-        ("action", "reset_passwords") => "set another user's password",
-        ("action", "deactivate_users") => "deactivate users",
-        ("action", "reactivate_users") => "reactivate users",
-        ("action", "delete_users") => "delete users",
-        ("action", "replace_users") => "replace users",
-        ("action", "change_own_role") => "change your own role",
-        ("action", "view_reports") => "give access to these call records",
-        ("field", "id") => "user id",
-        ("field", "mobile") => "mobile number",
-        ("field", "altMobile") => "alternative mobile number",
-        ("field", "pro") => "Pro licence",
-        ("field", "timeZone") => "time zone",
-        ("field", "webLogin") => "panel login",
-        ("field", "webLogin.loginId") => "login id",
-        ("field", "webLogin.allowedIps") => "list of allowed IP addresses",
-        ("field", "webLogin.blocked") => "login block",
-        ("field", "webLogin.password") => "password",
-        ("field", "allowedCallerIds") => "list of caller ids",
-        ("field", "reportUsers") => "list of users whose calls this login sees",
-        _ => return None,
-    })
+/// The namespace of the words a param's machine value is written with, if it has one:
+/// `role`, `targetRole` and `actorRole` are roles (`@role.manager`), `action` an action
+/// (`@action.delete_users`), `field` a field path (`@field.webLogin.loginId`), a day of the
+/// schedule language a day (`@day.Mo`). A table (the English one, or a client's) holds
+/// these words as entries, so a translation writes them once.
+fn word_namespace(param: &str) -> Option<&'static str> {
+    match param {
+        "role" | "targetRole" | "actorRole" => Some("role"),
+        "action" => Some("action"),
+        "field" => Some("field"),
+        "nextOpenDay" => Some("day"),
+        _ => None,
+    }
 }
 
 /// The value of `name` in `params`: `None` when absent, `null` or empty.
@@ -274,9 +303,10 @@ fn fits(template: &str, params: &[(&'static str, Param)]) -> bool {
     true
 }
 
-/// Fills `{name}` holes of `template` from `params` (unknown names are left as written);
-/// with `english`, machine words of `action` and `field` are written as words.
-pub fn fill(template: &str, params: &[(&'static str, Param)], english: bool) -> String {
+/// Fills `{name}` holes of `template` from `params` (unknown names are left as written).
+/// A param with a machine value (a role, an action, a field path, a day) is written with
+/// its word from `table` (`@role.manager`), else from English, else as it is.
+pub fn fill(template: &str, params: &[(&'static str, Param)], table: Option<&MessageTable>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -286,7 +316,10 @@ pub fn fill(template: &str, params: &[(&'static str, Param)], english: bool) -> 
             Some(close) => {
                 let name = after.get(1..close).unwrap_or("");
                 match params.iter().find(|(k, _)| *k == name) {
-                    Some((k, Param::Str(v))) if english => out.push_str(english_word(k, v).unwrap_or(v)),
+                    Some((k, Param::Str(v))) => match word_namespace(k) {
+                        Some(ns) => out.push_str(&word(ns, v, table)),
+                        None => out.push_str(v),
+                    },
                     Some((_, v)) => out.push_str(&v.text()),
                     None => out.push_str(after.get(..=close).unwrap_or("")),
                 }
@@ -300,6 +333,14 @@ pub fn fill(template: &str, params: &[(&'static str, Param)], english: bool) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// The word for the machine value `value` in namespace `ns`: from `table`, else English,
+/// else the value itself.
+fn word(ns: &str, value: &str, table: Option<&MessageTable>) -> String {
+    let key = format!("@{ns}.{value}");
+    let client = table.and_then(|t| t.get(&key)).and_then(|e| e.message.first()).map(String::as_str);
+    client.or_else(|| english(&key).and_then(|e| e.1.first().copied())).unwrap_or(value).to_owned()
 }
 
 /// The first alternative whose holes all have a value (for a message, the last one when
@@ -328,7 +369,7 @@ pub fn format(
             let hint = entry.hint.as_ref().or_else(|| t.get(code).and_then(|c| c.hint.as_ref()));
             let message = pick(&entry.message, params, true).unwrap_or("");
             let hint = hint.and_then(|h| pick(h, params, false)).filter(|h| !h.is_empty());
-            return (fill(message, params, false), hint.map(|h| fill(h, params, false)));
+            return (fill(message, params, table), hint.map(|h| fill(h, params, table)));
         }
     }
     let narrow = specific.as_deref().and_then(english);
@@ -339,7 +380,7 @@ pub fn format(
     let hint = if own_hint.is_empty() { broad.map_or(own_hint, |b| b.2) } else { own_hint };
     let message = pick(message, params, true).unwrap_or(code);
     let hint = pick(hint, params, false);
-    (fill(message, params, true), hint.map(|h| fill(h, params, true)))
+    (fill(message, params, None), hint.map(|h| fill(h, params, None)))
 }
 
 #[cfg(test)]
@@ -374,7 +415,13 @@ mod tests {
     #[test]
     fn fill_replaces_known_and_keeps_unknown() {
         let p = [("a", Param::Str("x".into())), ("n", Param::Num(3))];
-        assert_eq!(fill("{a}-{n}-{b}-{", &p, false), "x-3-{b}-{");
+        assert_eq!(fill("{a}-{n}-{b}-{", &p, None), "x-3-{b}-{");
+        // Machine values are written with their words: the client's, else English's.
+        let p = [("role", Param::Str("manager".into())), ("field", Param::Str("webLogin.loginId".into()))];
+        assert_eq!(fill("{role}: {field}", &p, None), "manager: login id");
+        let mut t = MessageTable::new();
+        t.insert("@role.manager".into(), MessageTemplate::new("मैनेजर", None));
+        assert_eq!(fill("{role}: {field}", &p, Some(&t)), "मैनेजर: login id");
     }
 
     #[test]
@@ -422,6 +469,9 @@ mod tests {
     fn every_variant_key_has_its_code() {
         for (key, message, _) in ENGLISH {
             assert!(!message.is_empty(), "{key}");
+            if key.starts_with('@') {
+                continue;
+            }
             if let Some((code, _)) = key.split_once('.') {
                 assert!(english(code).is_some(), "{key} without {code}");
             }

@@ -255,8 +255,10 @@ pub enum Problem {
     ResetUnregisteredEmail,
     CountRequired,
     Deactivated,
+    /// `next_open`: the next opening (RFC 3339 in the user's offset), and that instant's
+    /// day (`Mo`…`Su`) and time (`HH:MM`) on the user's clock.
     OutsideSchedule {
-        next_open: Option<String>,
+        next_open: Option<(String, &'static str, String)>,
     },
     CsvInvalid {
         reason: &'static str,
@@ -486,7 +488,11 @@ impl Problem {
             ],
             ImmutableField { field } | SsoManaged { field } => vec![("field", s(field.as_str()))],
             UserInRouting { name, departments } => vec![("name", s(name)), ("departments", names(departments))],
-            OutsideSchedule { next_open } => vec![("nextOpen", opt(next_open.as_deref()))],
+            OutsideSchedule { next_open } => vec![
+                ("nextOpen", opt(next_open.as_ref().map(|n| n.0.as_str()))),
+                ("nextOpenDay", opt(next_open.as_ref().map(|n| n.1))),
+                ("nextOpenTime", opt(next_open.as_ref().map(|n| n.2.as_str()))),
+            ],
             TooManyRows { max } => vec![("max", n(*max))],
             ValueInvalid { value } => vec![("value", s(value))],
             TooManyViolations { omitted } => vec![("omitted", n(*omitted))],

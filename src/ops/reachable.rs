@@ -62,13 +62,15 @@ fn open_at(s: &Schedule, zone: &str, t: i64) -> Option<bool> {
 /// The next instant after `t` at which the schedule opens, in the zone's offset then.
 /// Steps from one local change to the next and re-reads the offset at each step, so a
 /// DST shift between `t` and the opening is honoured.
-fn next_open(s: &Schedule, zone: &str, mut t: i64) -> Option<String> {
+/// The next opening as RFC 3339 text in the zone's offset, with its day and `HH:MM` on
+/// the user's clock (what a message says).
+fn next_open(s: &Schedule, zone: &str, mut t: i64) -> Option<(String, &'static str, String)> {
     for _ in 0..64 {
         let off = tz::offset_at(zone, t)?;
         let (wd, minute, sec) = tz::local_parts(t, off);
         let day = Weekday::from_index(wd)?;
         if s.is_open(day, minute) {
-            return Some(tz::format_rfc3339(t, off));
+            return Some((tz::format_rfc3339(t, off), day.short_name(), crate::schedule::clock(minute)));
         }
         // The change happens at a local wall-clock time; map it back to an instant
         // with the offset in force THEN (a DST shift may lie in between).

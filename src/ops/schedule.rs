@@ -4,11 +4,7 @@ use super::fields::schedule_violation;
 use crate::field::{Key, Path};
 use crate::outcome::{Outcome, ScheduleView, Violation};
 use crate::problem::Problem;
-use crate::schedule::Schedule;
-
-fn hhmm(m: u16) -> String {
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
+use crate::schedule::{clock, Schedule};
 
 /// The Outcome of `parseSchedule`: canonical text and weekly table, or the error with
 /// its offset. Needs no account, so front-ends offer it as a free function.
@@ -28,7 +24,7 @@ pub fn schedule_outcome(text: &str) -> Outcome {
             }
             let mut o = Outcome::from_violations(warnings);
             let weekly =
-                s.weekly().iter().map(|day| day.iter().map(|sp| [hhmm(sp.start), hhmm(sp.end)]).collect()).collect();
+                s.weekly().iter().map(|day| day.iter().map(|sp| [clock(sp.start), clock(sp.end)]).collect()).collect();
             o.schedule = Some(ScheduleView { canonical: s.canonical(), weekly });
             o
         }

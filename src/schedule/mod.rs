@@ -325,6 +325,14 @@ impl PartialEq for Schedule {
 
 impl Eq for Schedule {}
 
+/// `HH:MM` of a minute of the day (1440 is `24:00`), as the canonical text writes it.
+pub(crate) fn clock(minutes: u16) -> String {
+    let mut out = String::with_capacity(5);
+    // Writing to a String cannot fail.
+    let _ = print::write_time(&mut out, minutes);
+    out
+}
+
 impl fmt::Display for Schedule {
     /// The canonical text, as [`Schedule::canonical`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
