@@ -28,7 +28,7 @@ fn sizes(all: &'static [usize]) -> &'static [usize] {
 /// between the freed nodes of the `Value`, and an audit would time cache misses).
 fn engine(n: usize) -> Engine {
     let text = accounts::account(n).to_string();
-    let account: Account = serde_json::from_str(&text).expect("generated account");
+    let account: Account = roster_rules::request::decode(&text).expect("generated account");
     Engine::new(Policy::default(), account)
 }
 
@@ -107,7 +107,7 @@ fn engine_new(c: &mut Criterion) {
     let text = accounts::account(n).to_string();
     g.bench_function(format!("{n} from JSON"), |b| {
         b.iter(|| {
-            let account: Account = serde_json::from_str(black_box(&text)).expect("account");
+            let account: Account = roster_rules::request::decode(black_box(&text)).expect("account");
             Engine::new(Policy::default(), account)
         })
     });

@@ -54,7 +54,7 @@ pub trait FromJson: Sized {
 /// # Errors
 /// A [`JsonError`] at the path of the value at fault.
 pub fn read<T: FromJson>(text: &str, lenient: bool) -> Result<T, JsonError> {
-    let mut r = Reader { bytes: text.as_bytes(), pos: 0, path: Vec::new(), depth: 0, lenient };
+    let mut r = Reader { src: text, bytes: text.as_bytes(), pos: 0, path: Vec::new(), depth: 0, lenient };
     let value = T::from_json(&mut r)?;
     r.ws();
     if r.pos < r.bytes.len() {
@@ -88,11 +88,22 @@ pub fn quote(text: &str) -> String {
     out
 }
 
+/// One step of the path being read, kept cheap: a key by where it starts in the text
+/// (read again only when an error names it), an index as it is.
+#[derive(Clone, Copy)]
+enum Seg {
+    Key(usize),
+    Index(usize),
+}
+
 /// A position in JSON text, and the path to it.
 pub struct Reader<'a> {
+    /// The text, and the same as bytes (delimiters are ASCII, so every slice between
+    /// them is on a character boundary).
+    src: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    path: Vec<Step>,
+    path: Vec<Seg>,
     depth: usize,
     /// Unknown keys are skipped instead of refused (an account read leniently).
     lenient: bool,
@@ -109,14 +120,30 @@ fn shown(key: &str) -> String {
 }
 
 impl<'a> Reader<'a> {
+    /// The current path, with its keys read again from the text.
+    fn steps(&self) -> Vec<Step> {
+        let key = |at: usize| {
+            let mut again =
+                Reader { src: self.src, bytes: self.bytes, pos: at, path: Vec::new(), depth: 0, lenient: false };
+            shown(&again.key().unwrap_or_default())
+        };
+        self.path
+            .iter()
+            .map(|seg| match *seg {
+                Seg::Key(at) => Step::Key(key(at)),
+                Seg::Index(i) => Step::Index(i),
+            })
+            .collect()
+    }
+
     /// An error at the current path.
     pub fn fail(&self, detail: impl Into<String>) -> JsonError {
-        JsonError { path: self.path.clone(), detail: detail.into() }
+        JsonError { path: self.steps(), detail: detail.into() }
     }
 
     /// An error at the key `key` of the object just read.
     pub fn fail_key(&self, key: &str, detail: impl Into<String>) -> JsonError {
-        let mut path = self.path.clone();
+        let mut path = self.steps();
         path.push(Step::Key(key.to_owned()));
         JsonError { path, detail: detail.into() }
     }
@@ -204,7 +231,7 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         let (whole, end) = self.number_span();
         self.pos = end;
-        let text = std::str::from_utf8(self.bytes.get(start..end).unwrap_or_default()).unwrap_or("");
+        let text = self.text(start, end);
         match (whole, text.parse::<u64>()) {
             (true, Ok(n)) => Ok(n),
             (true, Err(_)) if !text.starts_with('-') => Err(self.fail("the number is too large")),
@@ -264,9 +291,30 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A key: borrowed from the text when it has no escape (nearly every key), so reading
+    /// an object allocates nothing for its keys.
+    fn key(&mut self) -> Result<std::borrow::Cow<'a, str>, JsonError> {
+        if self.peek() != Some(b'"') {
+            return Err(self.wrong("a key"));
+        }
+        let start = self.pos + 1;
+        let mut i = start;
+        while let Some(&b) = self.bytes.get(i) {
+            match b {
+                b'"' => {
+                    self.pos = i + 1;
+                    return Ok(std::borrow::Cow::Borrowed(self.text(start, i)));
+                }
+                b'\\' | 0..=0x1f => break,
+                _ => i += 1,
+            }
+        }
+        self.string().map(std::borrow::Cow::Owned)
+    }
+
     /// The text between two byte positions (always on character boundaries here).
     fn text(&self, from: usize, to: usize) -> &'a str {
-        self.bytes.get(from..to).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+        self.src.get(from..to).unwrap_or("")
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), JsonError> {
@@ -340,7 +388,7 @@ impl<'a> Reader<'a> {
         let mut n = 0;
         if !self.eat(b']') {
             loop {
-                self.path.push(Step::Index(n));
+                self.path.push(Seg::Index(n));
                 item(self)?;
                 self.path.pop();
                 n += 1;
@@ -414,11 +462,13 @@ impl<'a> Reader<'a> {
         self.enter()?;
         if !self.eat(b'}') {
             loop {
-                let key = self.string()?;
+                self.ws();
+                let at = self.pos;
+                let key = self.key()?;
                 if !self.eat(b':') {
                     return Err(self.fail("not valid JSON: expected : after a key"));
                 }
-                self.path.push(Step::Key(shown(&key)));
+                self.path.push(Seg::Key(at));
                 entry(self, &key)?;
                 self.path.pop();
                 if self.eat(b'}') {
@@ -453,7 +503,10 @@ impl<'a> Reader<'a> {
     /// One of `names` (a string), as its index; the message lists the names, never the
     /// value.
     pub fn one_of(&mut self, names: &[&str]) -> Result<usize, JsonError> {
-        let text = self.string()?;
+        if self.peek() != Some(b'"') {
+            return Err(self.wrong("a string"));
+        }
+        let text = self.key()?;
         names.iter().position(|n| *n == text).ok_or_else(|| self.fail(format!("expected one of {}", names.join(", "))))
     }
 
@@ -558,7 +611,7 @@ mod tests {
         );
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(path_and_detail::<Vec<Vec<String>>>(&deep).1, "expected a string, found a list");
-        let mut r = Reader { bytes: deep.as_bytes(), pos: 0, path: Vec::new(), depth: 0, lenient: false };
+        let mut r = Reader { src: &deep, bytes: deep.as_bytes(), pos: 0, path: Vec::new(), depth: 0, lenient: false };
         assert_eq!(r.skip().unwrap_err().detail, "the JSON is nested too deeply");
         assert_eq!(path_and_detail::<Vec<String>>("[\"a\"] x").1, "not valid JSON: text follows the value");
     }
