@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, englishMessages } from '../js/node.mjs';
-import hi from '../messages/hi.js';
+// By the package's own export, as a client imports it (the header of hi.js).
+import hi from 'roster-rules/messages/hi.js';
 import { sample, cases } from './helpers.mjs';
 
 const en = englishMessages();
