@@ -385,7 +385,7 @@ const hi = {
   },
   reset_unregistered_email: {
     message: 'पासवर्ड रीसेट का अनुरोध यूज़र के रजिस्टर्ड ईमेल से, या किसी ओनर या एडमिन की ओर से ही आ सकता है।',
-    hint: 'अनुरोध उसी ईमेल से भेजें, या किसी ओनर या एडमिन से कहें। अगर यूज़र के पास अब वह ईमेल नहीं है, तो सर्विस प्रोवाइडर में अपने अकाउंट मैनेजर को पहचान का प्रमाण भेजें; वे ईमेल अपडेट कर देंगे।',
+    hint: 'अनुरोध उसी ईमेल से भेजें, या किसी ओनर या एडमिन से कहें। अगर यूज़र के पास अब वह ईमेल नहीं है, तो सर्विस प्रोवाइडर के यहाँ अपने अकाउंट मैनेजर को पहचान का प्रमाण भेजें; वे ईमेल अपडेट कर देंगे।',
   },
   count_required: { message: 'कितने यूज़र जोड़ने हैं, यह बताएँ: 1 या उससे बड़ी कोई पूरी संख्या।', hint: null },
   deactivated: {
@@ -450,6 +450,7 @@ const hi = {
   '@action.replace_users': { message: 'को रिप्लेस करने', hint: null },
   '@action.change_own_role': { message: 'का रोल बदलने', hint: null },
   '@action.view_reports': { message: 'की कॉल देखने', hint: null },
+  // Fields are always followed by a postposition (`{field} में`), hence the oblique `के`.
   '@field.id': { message: 'यूज़र आईडी', hint: null },
   '@field.name': { message: 'नाम', hint: null },
   '@field.email': { message: 'ईमेल', hint: null },
