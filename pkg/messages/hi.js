@@ -7,21 +7,24 @@
 //   engine.setMessages(hi);        // every Outcome, checkField and schema issue from now on
 //   engine.setMessages(null);      // English again
 //
-// (That import needs `messages/` in pkg/package.json's "files" and "exports"; until then a
-// client imports this file by its path.)
-//
 // Shape: `{ [key]: { message, hint } }`, a key being a code (`extension_taken`) or a code and
 // its variant (`schedule_invalid.expected_time`); each template a string or a list of
 // alternatives, of which the engine uses the first whose `{param}` holes all have a value
 // (so a hint names a person only when there is one). A `null` hint takes the hint of the
 // code's own entry, as in English.
 //
+// The words of machine values are entries too, at the end: `@role.manager`,
+// `@action.delete_users`, `@field.webLogin.loginId`, `@day.Mo` (hint `null`). The engine
+// fills `{role}`, `{targetRole}`, `{actorRole}`, `{action}`, `{field}` and `{nextOpenDay}`
+// with them, so the templates keep every hole English has. An action's word is the oblique
+// infinitive with the postposition its object takes (`को डिलीट करने`, `का पासवर्ड सेट
+// करने`), because every template that holds `{action}` reads "यूज़र {action} की अनुमति";
+// a field's word is a noun that the templates follow with a postposition (`{field} में`,
+// `{field} का`), so its gender never has to agree with a verb.
+//
 // pkg/test/messages-hi.test.mjs holds this file to the English table: the same keys, the same
 // number of alternatives, the same `{param}` holes in each alternative, and no English words
-// left. One exception, by design: the engine hands a client table its params raw, so
-// `{action}` (`delete_users`) and `{field}` (`webLogin.loginId`) would reach the admin as
-// machine words; the Hindi text leaves those two holes out and says "यह" / "यह फ़ील्ड"
-// instead (the form already shows which field and which button).
+// left.
 //
 // Words kept as Indian admin panels write them: एक्सटेंशन, प्रो लाइसेंस, वेब लॉगिन,
 // डिपार्टमेंट, आईवीआर, ईमेल, मोबाइल नंबर, पासवर्ड, लॉगिन आईडी, शेड्यूल, यूज़र, रोल, प्लान;
@@ -84,7 +87,7 @@ const hi = {
   email_taken: {
     message: ['{email} पहले से {heldByName} के नाम पर है।', '{email} इस फ़ाइल की लाइन {heldByRow} पर पहले से इस्तेमाल हुआ है।'],
     hint: [
-      'कोई दूसरा पता लिखें, या पहले {heldByName} का ईमेल बदलें, उदाहरण के लिए उसमें +old जोड़कर।',
+      'कोई दूसरा पता लिखें, या पहले {heldByName} का ईमेल बदलें (जैसे name+old@company.in), ताकि यह पता इस यूज़र को मिल सके।',
       'इन दो लाइनों में से किसी एक पर दूसरा पता लिखें।',
     ],
   },
@@ -271,31 +274,31 @@ const hi = {
     hint: 'लिस्ट रिफ़्रेश करें: हो सकता है यूज़र डिलीट हो चुका हो।',
   },
   id_taken: { message: 'यूज़र आईडी {id} पहले से इस्तेमाल में है।', hint: null },
-  // English names the action (`{action}`); a client table gets it raw (`delete_users`), so
-  // the Hindi says "यह": the admin has just pressed the button that names it.
+  // `{action}` is filled with an `@action` word below, which brings its own postposition:
+  // "यूज़र को डिलीट करने", "यूज़र का पासवर्ड सेट करने".
   not_permitted: {
-    message: 'आपको यह करने की अनुमति नहीं है।',
+    message: 'आपको यूज़र {action} की अनुमति नहीं है।',
     hint: ['{askName} से कहें, वे यह कर सकते हैं।', 'इस अकाउंट के किसी ओनर या एडमिन से कहें।'],
   },
   'not_permitted.no_capability': {
-    message: '{role} रोल वाला यूज़र यह नहीं कर सकता।',
+    message: '{role} रोल में यूज़र {action} की अनुमति नहीं है।',
     hint: '{askName} से कहें, वे यह कर सकते हैं।',
   },
   'not_permitted.no_panel_access': {
-    message: 'आप यह नहीं कर सकते: आपका यूज़र पैनल में साइन इन नहीं कर सकता (प्रो लाइसेंस नहीं है, या लॉगिन ब्लॉक है)।',
+    message: 'आपका यूज़र पैनल में साइन इन नहीं कर सकता (प्रो लाइसेंस नहीं है, या लॉगिन ब्लॉक है), इसलिए उसे यूज़र {action} की अनुमति नहीं है।',
     hint: '{askName} से कहें, वे यह कर सकते हैं।',
   },
   'not_permitted.higher_rank': {
     message: [
-      'आप {targetName} के लिए यह नहीं कर सकते: उनका {targetRole} रोल आपके रोल से ऊपर है।',
-      'आप ऐसे यूज़र के लिए यह नहीं कर सकते जिसका रोल आपके रोल से ऊपर है।',
+      '{targetName} का रोल {targetRole} है, जो आपके रोल से ऊपर है, इसलिए आपको इस यूज़र {action} की अनुमति नहीं है।',
+      'इस यूज़र का रोल आपके रोल से ऊपर है, इसलिए आपको इस यूज़र {action} की अनुमति नहीं है।',
     ],
     hint: '{askName} से कहें, वे यह कर सकते हैं।',
   },
   'not_permitted.outside_departments': {
     message: [
-      'मैनेजर यह सिर्फ़ अपने डिपार्टमेंट में कर सकते हैं: {departments}।',
-      'मैनेजर यह सिर्फ़ अपने डिपार्टमेंट में कर सकते हैं, और आप किसी डिपार्टमेंट में नहीं हैं।',
+      'मैनेजर सिर्फ़ अपने डिपार्टमेंट के अंदर ही काम कर सकते हैं: {departments}।',
+      'मैनेजर सिर्फ़ अपने डिपार्टमेंट के अंदर ही काम कर सकते हैं, और आप किसी डिपार्टमेंट में नहीं हैं।',
     ],
     hint: '{askName} से कहें, वे यह कर सकते हैं।',
   },
@@ -314,7 +317,7 @@ const hi = {
     hint: null,
   },
   role_escalation: {
-    message: '{actorRole} होने के नाते आप किसी को {role} नहीं बना सकते: वह रोल आपके रोल से ऊपर है।',
+    message: 'आपका रोल ({actorRole}) किसी को {role} रोल नहीं दे सकता, क्योंकि वह रोल उससे ऊपर है।',
     hint: '{askName} से कहें, वे यह कर सकते हैं।',
   },
   'role_escalation.manager': {
@@ -326,7 +329,10 @@ const hi = {
   },
   self_action: {
     message: 'आप अपने ही यूज़र के साथ यह नहीं कर सकते।',
-    hint: ['{askName} से कहें, जो दूसरे ओनर या एडमिन हैं।', 'पहले किसी दूसरे यूज़र को ओनर या एडमिन बनाएँ, फिर उनसे कहें।'],
+    hint: [
+      '{askName} से यह करने के लिए कहें।',
+      'अभी यहाँ कोई और यह नहीं कर सकता: पहले किसी दूसरे यूज़र को ऐसा ओनर या एडमिन बनाएँ जो यह कर सके, फिर उनसे कहें।',
+    ],
   },
   'self_action.change_own_role': { message: 'आप अपना रोल ख़ुद नहीं बदल सकते।', hint: null },
   'self_action.deactivate_users': { message: 'आप अपने ही यूज़र को डीएक्टिवेट नहीं कर सकते।', hint: null },
@@ -360,11 +366,11 @@ const hi = {
     message: 'मौजूदा यूज़र का मोबाइल नंबर बदला नहीं जा सकता।',
     hint: 'इसके बजाय यूज़र को रिप्लेस करें: नए नंबर के साथ एक नया यूज़र जोड़ें, उसे वही रोल, एक्सटेंशन और डिपार्टमेंट दें, फिर पुराने यूज़र को डीएक्टिवेट करें।',
   },
-  // English names the field (`{field}`); a client table gets its path raw (`id`,
-  // `webLogin.loginId`), so the Hindi says "यह फ़ील्ड": the form shows it beside the field.
-  immutable_field: { message: 'यह फ़ील्ड बदली नहीं जा सकती।', hint: null },
+  // `{field}` is filled with an `@field` word below; a postposition follows it, so the verb
+  // never has to agree with the field's gender.
+  immutable_field: { message: '{field} में बदलाव नहीं किया जा सकता।', hint: null },
   sso_managed: {
-    message: 'यह फ़ील्ड आपका आइडेंटिटी प्रोवाइडर (SSO) मैनेज करता है।',
+    message: '{field} का प्रबंधन आपका आइडेंटिटी प्रोवाइडर (SSO) करता है।',
     hint: 'इसे वहीं बदलें, फिर सिंक करें।',
   },
 
@@ -379,7 +385,7 @@ const hi = {
   },
   reset_unregistered_email: {
     message: 'पासवर्ड रीसेट का अनुरोध यूज़र के रजिस्टर्ड ईमेल से, या किसी ओनर या एडमिन की ओर से ही आ सकता है।',
-    hint: 'अकाउंट मैनेजर यूज़र से प्रमाण लेकर उसकी जाँच करने के बाद ही ईमेल अपडेट करें।',
+    hint: 'अनुरोध उसी ईमेल से भेजें, या किसी ओनर या एडमिन से कहें। अगर यूज़र के पास अब वह ईमेल नहीं है, तो सर्विस प्रोवाइडर के यहाँ अपने अकाउंट मैनेजर को पहचान का प्रमाण भेजें; वे ईमेल अपडेट कर देंगे।',
   },
   count_required: { message: 'कितने यूज़र जोड़ने हैं, यह बताएँ: 1 या उससे बड़ी कोई पूरी संख्या।', hint: null },
   deactivated: {
@@ -388,7 +394,7 @@ const hi = {
   },
   outside_schedule: {
     message: 'यूज़र इस समय कॉल नहीं लेते।',
-    hint: 'अगली बार उपलब्ध: {nextOpen}।',
+    hint: 'यूज़र {nextOpenDay} को {nextOpenTime} बजे से फिर कॉल लेंगे (यूज़र के समय के अनुसार)।',
   },
 
   // --- CSV import -------------------------------------------------------------------
@@ -426,6 +432,52 @@ const hi = {
     message: '{omitted} और समस्याएँ यहाँ नहीं दिखाई गई हैं।',
     hint: 'पहले दिखाई गई समस्याएँ ठीक करें, फिर दोबारा जाँचें।',
   },
+
+  // --- words of machine values -----------------------------------------------------
+  // The engine writes a param that holds a role, an action, a field path or a day with
+  // the first message of its entry here (hint always null).
+  '@role.owner': { message: 'ओनर', hint: null },
+  '@role.admin': { message: 'एडमिन', hint: null },
+  '@role.manager': { message: 'मैनेजर', hint: null },
+  '@role.agent': { message: 'एजेंट', hint: null },
+  // Oblique infinitives with the postposition of their object: "यूज़र {action} की अनुमति".
+  '@action.add_users': { message: 'को जोड़ने', hint: null },
+  '@action.edit_users': { message: 'को एडिट करने', hint: null },
+  '@action.reset_passwords': { message: 'का पासवर्ड सेट करने', hint: null },
+  '@action.deactivate_users': { message: 'को डीएक्टिवेट करने', hint: null },
+  '@action.reactivate_users': { message: 'को फिर से एक्टिवेट करने', hint: null },
+  '@action.delete_users': { message: 'को डिलीट करने', hint: null },
+  '@action.replace_users': { message: 'को रिप्लेस करने', hint: null },
+  '@action.change_own_role': { message: 'का रोल बदलने', hint: null },
+  '@action.view_reports': { message: 'की कॉल देखने', hint: null },
+  // Fields are always followed by a postposition (`{field} में`), hence the oblique `के`.
+  '@field.id': { message: 'यूज़र आईडी', hint: null },
+  '@field.name': { message: 'नाम', hint: null },
+  '@field.email': { message: 'ईमेल', hint: null },
+  '@field.mobile': { message: 'मोबाइल नंबर', hint: null },
+  '@field.altMobile': { message: 'वैकल्पिक मोबाइल नंबर', hint: null },
+  '@field.extension': { message: 'एक्सटेंशन', hint: null },
+  '@field.role': { message: 'रोल', hint: null },
+  '@field.pro': { message: 'प्रो लाइसेंस', hint: null },
+  '@field.status': { message: 'स्टेटस', hint: null },
+  '@field.schedule': { message: 'शेड्यूल', hint: null },
+  '@field.timeZone': { message: 'टाइम ज़ोन', hint: null },
+  '@field.departments': { message: 'डिपार्टमेंट', hint: null },
+  '@field.previousStatus': { message: 'डीएक्टिवेट होने से पहले के स्टेटस', hint: null },
+  '@field.webLogin': { message: 'वेब लॉगिन', hint: null },
+  '@field.webLogin.loginId': { message: 'लॉगिन आईडी', hint: null },
+  '@field.webLogin.allowedIps': { message: 'अनुमति वाले आईपी पतों की लिस्ट', hint: null },
+  '@field.webLogin.blocked': { message: 'लॉगिन ब्लॉक', hint: null },
+  '@field.webLogin.password': { message: 'पासवर्ड', hint: null },
+  '@field.allowedCallerIds': { message: 'कॉलर आईडी की लिस्ट', hint: null },
+  '@field.reportUsers': { message: 'कॉल देखने के लिए चुने गए यूज़र की लिस्ट', hint: null },
+  '@day.Mo': { message: 'सोमवार', hint: null },
+  '@day.Tu': { message: 'मंगलवार', hint: null },
+  '@day.We': { message: 'बुधवार', hint: null },
+  '@day.Th': { message: 'गुरुवार', hint: null },
+  '@day.Fr': { message: 'शुक्रवार', hint: null },
+  '@day.Sa': { message: 'शनिवार', hint: null },
+  '@day.Su': { message: 'रविवार', hint: null },
 };
 
 export default hi;

@@ -1,10 +1,13 @@
 // The Hindi message table (pkg/messages/hi.js) held to the English one the engine exports:
-// the same keys, the same alternatives, the same {param} holes, no English left; and real
-// Outcomes in Hindi once a client calls engine.setMessages(hi).
+// the same keys (the words of machine values, `@role.manager` …, included), the same
+// alternatives, exactly the same {param} holes, no English left; and real Outcomes in Hindi,
+// roles, actions, fields and days written with the table's own words, once a client calls
+// engine.setMessages(hi).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Engine, englishMessages } from '../js/node.mjs';
-import hi from '../messages/hi.js';
+// By the package's own export, as a client imports it (the header of hi.js).
+import hi from 'roster-rules/messages/hi.js';
 import { sample, cases } from './helpers.mjs';
 
 const en = englishMessages();
@@ -16,12 +19,10 @@ const alternatives = (t) => (t === null || t === undefined ? null : Array.isArra
 const holes = (t) => new Set([...t.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]));
 
 /**
- * Params the engine hands a client table raw, as machine words (`delete_users`,
- * `webLogin.loginId`, `no_capability`), which English alone renders as words. The Hindi
- * leaves them out ("यह", "यह फ़ील्ड"); the engine always sets them for the codes that name
- * them, so leaving them out never changes which alternative is picked.
+ * The params the engine writes with a word of the table (`@role.manager`) instead of their
+ * machine value, by the namespace of the word (`word_namespace` in src/messages.rs).
  */
-const MACHINE_WORDS = new Set(['action', 'field', 'reason']);
+const WORD_NAMESPACE = { role: 'role', targetRole: 'role', actorRole: 'role', action: 'action', field: 'field', nextOpenDay: 'day' };
 
 /**
  * What the admin types, kept as written inside Hindi text: removed before looking for
@@ -31,6 +32,7 @@ const MACHINE_WORDS = new Set(['action', 'field', 'reason']);
 const EXAMPLES = [
   'name,email,mobile,extension,role,pro,schedule,departments',
   'name+team@company.in',
+  'name+old@company.in',
   'name@company.in',
   'company.in',
   'Asia/Kolkata',
@@ -75,18 +77,22 @@ test('every entry has as many message and hint alternatives as English, and null
   }
 });
 
-test('each alternative has the same {param} holes as English, machine words left out', () => {
+test('each alternative has exactly the {param} holes of the English one', () => {
   for (const [key, part, i, h, e] of pairs()) {
-    const at = `${key}.${part}[${i}]: ${h}`;
-    const hh = holes(h);
-    const eh = holes(e);
-    for (const name of hh) {
-      assert.ok(!MACHINE_WORDS.has(name), `${at}: {${name}} would show a machine word`);
-      assert.ok(eh.has(name), `${at}: {${name}} is not a hole of the English "${e}"`);
-    }
-    for (const name of eh) {
-      assert.ok(hh.has(name) || MACHINE_WORDS.has(name), `${at}: lacks {${name}} of the English "${e}"`);
-    }
+    assert.deepEqual([...holes(h)].sort(), [...holes(e)].sort(), `${key}.${part}[${i}]: "${h}" against the English "${e}"`);
+  }
+});
+
+test('the words of machine values are one plain Hindi word or phrase each, without a hint', () => {
+  const words = Object.keys(en).filter((k) => k.startsWith('@'));
+  // Every namespace the engine fills, with every value English names.
+  assert.deepEqual([...new Set(words.map((k) => k.split('.')[0]))].sort(), ['@action', '@day', '@field', '@role']);
+  for (const key of words) {
+    const { message, hint } = hi[key];
+    assert.equal(typeof message, 'string', `${key}: the engine reads only the first alternative, so one is given`);
+    assert.equal(hint, null, `${key}: a word has no hint`);
+    assert.doesNotMatch(message, /[{}]/, `${key}: a word has no holes`);
+    assert.doesNotMatch(message, /[.।]$/, `${key}: a word sits inside a sentence`);
   }
 });
 
@@ -174,14 +180,14 @@ test('a variant key is used, and a variant without a hint takes its code\'s Hind
   engine.free();
 });
 
-test('refusals read in Hindi without machine words: the role limit, and whom to ask by name', () => {
+test('refusals read in Hindi with the table\'s words for the role, the action and whom to ask', () => {
   const engine = new Engine(sample());
   engine.setMessages(hi);
   // Chitra Sen (manager, Sales) deletes, and adds an admin.
   const del = engine.check({ type: 'deleteUser', actor: 'u3', target: 'u4' }).violations[0];
   assert.equal(del.code, 'not_permitted');
-  assert.equal(del.params.action, 'delete_users');
-  assert.equal(del.message, 'manager रोल वाला यूज़र यह नहीं कर सकता।');
+  assert.deepEqual([del.params.reason, del.params.role, del.params.action], ['no_capability', 'manager', 'delete_users']);
+  assert.equal(del.message, 'मैनेजर रोल में यूज़र को डिलीट करने की अनुमति नहीं है।');
   assert.equal(del.hint, 'Asha Rao से कहें, वे यह कर सकते हैं।');
 
   const add = engine.check({
@@ -191,6 +197,39 @@ test('refusals read in Hindi without machine words: the role limit, and whom to 
   assert.equal(add.code, 'role_escalation');
   assert.equal(add.message, 'मैनेजर सिर्फ़ एजेंट जोड़ और बदल सकते हैं, अपने डिपार्टमेंट में: Sales।');
   assert.equal(add.hint, 'Asha Rao से कहें, वे यह कर सकते हैं।');
+
+  // Bala Iyer (admin) edits the owner, and makes someone an owner.
+  const rank = engine.check({ type: 'editUser', actor: 'u2', target: 'u1', patch: { name: 'X' } }).violations[0];
+  assert.equal(rank.params.reason, 'higher_rank');
+  assert.equal(rank.message, 'Asha Rao का रोल ओनर है, जो आपके रोल से ऊपर है, इसलिए आपको इस यूज़र को एडिट करने की अनुमति नहीं है।');
+  const owner = engine.check({ type: 'addUser', actor: 'u2', user: { name: 'Gita Nair', email: 'gita@acme.in', mobile: '9800000077', extension: '40', role: 'owner', pro: true } })
+    .violations.find((v) => v.code === 'role_escalation');
+  assert.equal(owner.message, 'आपका रोल (एडमिन) किसी को ओनर रोल नहीं दे सकता, क्योंकि वह रोल उससे ऊपर है।');
+  engine.free();
+});
+
+test('a field and a day read with the table\'s words; the params keep the machine values', () => {
+  const engine = new Engine(sample());
+  engine.setMessages(hi);
+  const id = engine.check({ type: 'editUser', actor: 'u1', target: 'u4', patch: { id: 'u9' } }).violations[0];
+  assert.equal(id.code, 'immutable_field');
+  assert.equal(id.params.field, 'id');
+  assert.equal(id.message, 'यूज़र आईडी में बदलाव नहीं किया जा सकता।');
+
+  // Dev Patel takes calls Mo-Fr 09:00-18:00 (Asia/Kolkata); asked on Sunday 6 December 2026.
+  const off = engine.check({ type: 'reachable', target: 'u4', at: '2026-12-06T10:00:00+05:30' }).violations[0];
+  assert.equal(off.code, 'outside_schedule');
+  assert.deepEqual([off.params.nextOpen, off.params.nextOpenDay, off.params.nextOpenTime], ['2026-12-07T09:00:00+05:30', 'Mo', '09:00']);
+  assert.equal(off.hint, 'यूज़र सोमवार को 09:00 बजे से फिर कॉल लेंगे (यूज़र के समय के अनुसार)।');
+  engine.free();
+});
+
+test('a word the table lacks is English\'s, the rest of the sentence stays Hindi', () => {
+  const { '@role.manager': _, ...partial } = hi;
+  const engine = new Engine(sample());
+  engine.setMessages(partial);
+  const del = engine.check({ type: 'deleteUser', actor: 'u3', target: 'u4' }).violations[0];
+  assert.equal(del.message, 'manager रोल में यूज़र को डिलीट करने की अनुमति नहीं है।');
   engine.free();
 });
 
@@ -215,9 +254,20 @@ const has = (params, name) => params[name] !== undefined && params[name] !== nul
 const pick = (alts, params, last) =>
   alts.find((t) => [...holes(t)].every((n) => has(params, n))) ?? (last ? alts[alts.length - 1] : null);
 
-/** Holes filled from the params, raw (a client table gets no English words). */
-const fill = (t, params) =>
-  t.replace(/\{([^{}]*)\}/g, (hole, n) => (n in params ? String(params[n] ?? '') : hole));
+/**
+ * Holes filled from the params: a role, an action, a field path or a day with the Hindi
+ * table's word, other params (and values no table names, such as a mistyped role) as they are.
+ * Never an English word: a value English names but Hindi does not would show up here.
+ */
+const fill = (t, params, used = new Set()) =>
+  t.replace(/\{([^{}]*)\}/g, (hole, n) => {
+    if (!(n in params)) return hole;
+    const value = String(params[n] ?? '');
+    const key = WORD_NAMESPACE[n] && `@${WORD_NAMESPACE[n]}.${value}`;
+    if (!key || !(key in hi)) return value;
+    used.add(key);
+    return hi[key].message;
+  });
 
 /** The key whose words a violation takes: `code.variant` where the table has it, else `code`. */
 function keyOf(v) {
@@ -230,20 +280,23 @@ function keyOf(v) {
  * entry (the variant is the `reason`, `action` or `actorRole` param, as the engine picks
  * it) or its code's; a variant without a hint takes its code's.
  */
-function hindiOf(v) {
+function hindiOf(v, used) {
   const entry = hi[keyOf(v)];
   const hint = pick(alternatives(entry.hint ?? hi[v.code].hint) ?? [], v.params, false);
   return {
-    message: fill(pick(alternatives(entry.message), v.params, true), v.params),
-    hint: hint === null ? undefined : fill(hint, v.params),
+    message: fill(pick(alternatives(entry.message), v.params, true), v.params, used),
+    hint: hint === null ? undefined : fill(hint, v.params, used),
   };
 }
 
-/** Asserts a violation reads exactly as the Hindi table says, in Hindi, every hole filled. */
+/**
+ * Asserts a violation reads exactly as the Hindi table says, in Hindi, every hole filled;
+ * adds the keys it read (its entry, and the words of its params) to `keys`.
+ */
 function assertHindi(v, where, keys) {
   keys.add(keyOf(v));
   const at = `${where}: ${v.code} ${JSON.stringify(v.params)}`;
-  assert.deepEqual({ message: v.message, hint: v.hint }, hindiOf(v), at);
+  assert.deepEqual({ message: v.message, hint: v.hint }, hindiOf(v, keys), at);
   for (const text of [v.message, v.hint]) {
     if (text === undefined) continue;
     assert.match(text, /[\u0900-\u097F]/, `${at}: ${text}`);
@@ -309,7 +362,33 @@ const OPS = [
   { type: 'importUsers', actor: 'u1', csv: 'name,email,mobile,extension\nA"b,a@b.in,9800000078,41\n' },
   { type: 'importUsers', actor: 'u1', csv: 'name,email,mobile,extension,foo\nA,a@b.in,9800000078,41,x\n' },
   { type: 'importUsers', actor: 'u1', csv: 'name,email,mobile,extension\nA,a@b.in,9800000078,41\nB,a@b.in,9800000078,41\n' },
+  // Each action a manager lacks, or holds only within Sales (the words of {action}).
+  { type: 'deactivateUser', actor: 'u3', target: 'u6' },
+  { type: 'reactivateUser', actor: 'u3', target: 'u5' },
+  { type: 'replaceUser', actor: 'u3', target: 'u6', mobile: '9800000088' },
+  { type: 'addUser', actor: 'u3', user: gita({ departments: ['sales'], webLogin: { loginId: 'gita.nair' }, reportUsers: ['u4'] }) },
+  { type: 'editUser', actor: 'u3', target: 'u6', patch: { webLogin: { password: 'farah12345x' } } },
+  { type: 'addUser', actor: 'u6', user: gita() }, // a pending agent
+  { type: 'replaceUser', actor: 'u4', target: 'u6', mobile: '9800000088' }, // an agent without Pro
 ];
+
+/** Accounts changed from the sample, with the ops that read the rest of the words. */
+const WORD_CASES = [
+  // Dev Patel as an agent with Pro: the agent role lacks the capability.
+  [(a) => { a.proSeats = 4; a.users[3].pro = true; }, [{ type: 'deleteUser', actor: 'u4', target: 'u6' }]],
+  // Dev Patel open on one day a week, asked on Monday 7 December 2026 at noon: every day word.
+  ...['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'].map((day) => [
+    (a) => { a.users[3].schedule = `${day} 09:00-10:00`; },
+    [{ type: 'reachable', target: 'u4', at: '2026-12-07T12:00:00+05:30' }],
+  ]),
+];
+
+/**
+ * The field states of the edit form (`editableFields`) when the identity provider manages
+ * every field: one `sso_managed` per field, each naming its field with the table's word.
+ */
+const SSO_FIELDS = ['name', 'email', 'mobile', 'altMobile', 'extension', 'role', 'pro', 'schedule', 'timeZone',
+  'departments', 'webLogin', 'allowedCallerIds', 'reportUsers'];
 
 test('every violation of the conformance cases, of typed fields and of refused ops reads as the Hindi table says', () => {
   const keys = new Set();
@@ -344,8 +423,35 @@ test('every violation of the conformance cases, of typed fields and of refused o
     for (const v of out.violations) assertHindi(v, op.type, keys), seen++;
   }
   engine.free();
+  for (const [change, ops] of WORD_CASES) {
+    const account = sample();
+    change(account);
+    const changed = new Engine(account);
+    changed.setMessages(hi);
+    for (const op of ops) {
+      const out = changed.check(op);
+      assert.equal(out.ok, false, `${JSON.stringify(op)} is refused`);
+      for (const v of out.violations) assertHindi(v, op.type, keys), seen++;
+    }
+    changed.free();
+  }
+  const sso = sample();
+  sso.sso = { managedFields: SSO_FIELDS };
+  const managed = new Engine(sso);
+  managed.setMessages(hi);
+  for (const [actor, target] of [['u1', 'u2'], ['u3', 'u6']]) {
+    const { fields } = managed.check({ type: 'editableFields', actor, target });
+    for (const [field, state] of Object.entries(fields)) {
+      if (state.editable) continue;
+      assertHindi({ code: state.reason, ...state }, `editableFields ${field}`, keys), seen++;
+    }
+  }
+  managed.free();
   const total = Object.keys(en).length;
+  const words = [...keys].filter((k) => k.startsWith('@'));
   console.log(`# keys not reached here: ${Object.keys(en).filter((k) => !keys.has(k)).join(' ')}`);
-  console.log(`# ${seen} violations read in Hindi, ${keys.size} of the ${total} keys of the table used`);
+  console.log(`# ${seen} violations read in Hindi, ${keys.size} of the ${total} keys of the table used (${words.length} of them words)`);
   assert.ok(keys.size > total / 2, `only ${keys.size} keys reached`);
+  // Words of each namespace were read from the Hindi table, not English.
+  for (const ns of ['@role.', '@action.', '@field.', '@day.']) assert.ok(words.some((k) => k.startsWith(ns)), `no ${ns} word reached`);
 });
