@@ -186,7 +186,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("not_permitted.no_capability", &["A user with the {role} role cannot {action} users."], &["Ask {askName}, who can."]),
     ("not_permitted.no_panel_access", &["Your user cannot sign in to the panel (no Pro licence, or the login is blocked), so it cannot {action} users."], &["Ask {askName}, who can."]),
     ("not_permitted.higher_rank", &["{targetName} has the {targetRole} role, which is above yours, so you cannot {action} this user.", "This user's role is above yours, so you cannot {action} this user."], &["Ask {askName}, who can."]),
-    ("not_permitted.outside_departments", &["Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
+    ("not_permitted.outside_departments", &["You cannot {action} {targetName}: managers act only within their own departments ({departments}).", "Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
     ("not_permitted.agents_only", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &["Ask {askName} to add or change other roles."]),
     ("not_permitted.needs_own_department", &["Managers add users into their own departments: choose {departments}.", "Managers add users into their own departments, and you are in none."], &[]),
     ("role_escalation", &["Your role ({actorRole}) cannot give the {role} role, which is above it."], &["Ask {askName}, who can."]),
