@@ -47,7 +47,7 @@ export function readJsonText(req) {
     let size = 0;
     let failed = false;
     req.on('data', (chunk) => {
-      if (failed) return;
+      if (failed) return; // past the limit: discarded
       size += chunk.length;
       if (size > BODY_LIMIT) {
         failed = true;
@@ -61,9 +61,11 @@ export function readJsonText(req) {
   });
 }
 
-// The rest of an oversized body is not read: the connection is closed after the answer.
+// The rest of an oversized body is read and thrown away (here, or by Node once the answer
+// is sent) rather than the connection cut: a client still sending would otherwise see a
+// reset instead of the 413. The server's requestTimeout bounds how long that can take.
 function tooLarge() {
-  return new HttpError(413, 'payload_too_large', { connection: 'close' });
+  return new HttpError(413, 'payload_too_large');
 }
 
 /** Parses JSON text; undefined when it is not JSON. */
