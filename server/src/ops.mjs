@@ -15,6 +15,7 @@
 //
 // A read-only op checks against the cached engine brought up to date inside one
 // REPEATABLE READ transaction, so it sees one committed version.
+import { Engine } from '../../pkg/js/node.mjs';
 import * as store from './store.mjs';
 import { nextNumberAfter } from './ids.mjs';
 
@@ -91,10 +92,24 @@ function withGivenId(op, nextUserNumber) {
   return { ...op, user: { ...op.user, id: `u${nextUserNumber}` } };
 }
 
-/** Writes the users `op` changed at `version`; returns the ids of the users it added. */
+/**
+ * Writes the users `op` changed at `version`; returns the ids of the users it added.
+ * Which users changed is the Outcome's to say: each change names its user (`userId`).
+ *   - one user (add, edit, deactivate, reactivate): the row is `outcome.user`;
+ *   - several (import, replace, delete, which also takes the deleted user out of others'
+ *     `reportUsers`): the users the changes name, read back from the engine;
+ *   - an engine whose changes do not name their users: the whole account against the
+ *     database, user by user (O(account) per op).
+ */
 async function persist(tx, engine, accountId, op, outcome, version) {
+  const ids = changedUserIds(outcome);
   const user = outcome.user;
-  if (ONE_USER.has(op.type) && isObject(user) && (op.type === 'addUser' || user.id === op.target)) {
+  const oneUser =
+    ONE_USER.has(op.type) &&
+    isObject(user) &&
+    (op.type === 'addUser' || user.id === op.target) &&
+    (ids === null || [...ids].every((id) => id === user.id));
+  if (oneUser) {
     if (op.type === 'addUser') {
       await store.insertUser(tx, accountId, user, version);
       return [user.id];
@@ -102,28 +117,57 @@ async function persist(tx, engine, accountId, op, outcome, version) {
     await store.updateUser(tx, accountId, user, version);
     return [];
   }
-  return persistDiff(tx, engine, accountId, version);
+  // `engine.account()` copies every user: the package has no call that gives one user.
+  const after = engine.account().users;
+  if (ids === null) return writeDiff(tx, accountId, await store.liveRows(tx, accountId), after, version);
+  const before = await store.liveRowsOf(tx, accountId, [...ids]);
+  return writeDiff(tx, accountId, before, after.filter((u) => ids.has(u.id)), version);
 }
 
+/** The ids of the users `outcome.changes` name, or null when this engine's changes do not
+ *  name their users (then an empty list may still hide added users: an older build's
+ *  import reports none). */
+function changedUserIds(outcome) {
+  if (!engineNamesChangedUsers) return null;
+  const ids = new Set();
+  for (const change of outcome.changes ?? []) {
+    if (typeof change.userId !== 'string') return null;
+    ids.add(change.userId);
+  }
+  return ids;
+}
+
+// Whether this build of the engine names the user of every change (`userId`) and lists
+// every user an op changes, added ones included. Asked once, of an import (the op that
+// older builds report no changes for).
+export const engineNamesChangedUsers = (() => {
+  const engine = new Engine({ plan: 'enterprise', users: [{ id: 'u1', name: 'Owner', email: 'o@example.in', mobile: '+919800000001', extension: '10', role: 'owner', pro: true, status: 'active' }] });
+  try {
+    const csv = 'name,email,mobile,extension,role,pro,schedule,departments\nNew User,n@example.in,9800000002,11,agent,false,24/7,';
+    const { ok, changes } = engine.apply({ type: 'importUsers', actor: 'u1', csv });
+    return ok && changes.length > 0 && changes.every((c) => typeof c.userId === 'string');
+  } finally {
+    engine.free();
+  }
+})();
+
 /**
- * The ops that change several users (import, replace, delete, which also takes the
- * deleted user out of others' `reportUsers`): the account after `apply` against the rows
- * in the database, user by user. O(account) per op; these ops are rare next to edits.
- * Deletes first, then updates, then inserts, so that a value moving from one user to
- * another (replaceUser hands the old user's extension to the new one) never holds a
- * unique index twice in between.
+ * Brings the rows `before` (id → data, as the database has them) to the users `after`:
+ * a user of `before` missing from `after` was deleted. Deletes first, then updates, then inserts, so that a value moving from one
+ * user to another (replaceUser hands the old user's extension to the new one) never
+ * holds a unique index twice in between. Returns the ids inserted.
  */
-async function persistDiff(tx, engine, accountId, version) {
-  const before = await store.liveRows(tx, accountId);
+async function writeDiff(tx, accountId, before, after, version) {
   const updates = [];
   const inserts = [];
-  for (const user of engine.account().users) {
+  const gone = new Map(before);
+  for (const user of after) {
     const row = before.get(user.id);
-    before.delete(user.id);
+    gone.delete(user.id);
     if (row === undefined) inserts.push(user);
     else if (canonicalJson(row) !== canonicalJson(user)) updates.push(user);
   }
-  for (const id of before.keys()) await store.deleteUser(tx, accountId, id, version);
+  for (const id of gone.keys()) await store.deleteUser(tx, accountId, id, version);
   for (const user of updates) await store.updateUser(tx, accountId, user, version);
   for (const user of inserts) await store.insertUser(tx, accountId, user, version);
   return inserts.map((u) => u.id);

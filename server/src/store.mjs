@@ -45,6 +45,15 @@ export async function liveRows(tx, accountId) {
   return new Map(rows.map((r) => [r.id, r.data]));
 }
 
+/** The live user rows of `ids`, by id. */
+export async function liveRowsOf(tx, accountId, ids) {
+  const { rows } = await tx.query('SELECT id, data FROM users WHERE account_id = $1 AND id = ANY($2) AND NOT deleted', [
+    accountId,
+    ids,
+  ]);
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
+
 /** Adds a user. A reused id fails on the primary key (deleted rows stay), a taken email,
  *  extension, mobile or login id on its unique index. */
 export async function insertUser(tx, accountId, user, version) {

@@ -159,7 +159,7 @@ test('spoofing: an agent posting as the owner is refused with not_permitted, and
   assert.equal(after.version, before.version);
   assert.deepEqual(after.body, before.body);
   await server.stop();
-  const db = await prepare({ dataDir, keepOpen: true });
+  const db = await prepare({ dataDir }, t);
   assert.ok(sameUsers(await dbUsers(db, 'acme'), before.body.users));
   await db.close();
 });

@@ -41,15 +41,29 @@ export function tempDir(t, prefix) {
   return dir;
 }
 
-/** Opens the database (PostgreSQL `url`, or PGlite in `dataDir`), creates the schema and
- *  seeds `accounts` ({id: account}); closes it unless `keepOpen`. */
-export async function prepare({ url = null, dataDir = null, accounts = {}, keepOpen = false }) {
+/**
+ * Opens the database (PostgreSQL `url`, or PGlite in `dataDir`), creates the schema and
+ * seeds `accounts` ({id: account}). With a test `t`, returns it open and closes it when
+ * the test ends, also when it fails (an open PGlite would keep the test process alive);
+ * `close()` may be called before that, and again. Without `t`, closes it at once.
+ */
+export async function prepare({ url = null, dataDir = null, accounts = {} }, t = null) {
   const db = await openDatabase({ url, dataDir, poolSize: 2 });
-  await migrate(db);
-  for (const [id, account] of Object.entries(accounts)) await seedAccount(db, id, account);
-  if (keepOpen) return db;
-  await db.close();
-  return null;
+  let closing = null;
+  const close = () => (closing ??= db.close());
+  try {
+    await migrate(db);
+    for (const [id, account] of Object.entries(accounts)) await seedAccount(db, id, account);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  if (!t) {
+    await close();
+    return null;
+  }
+  t.after(close);
+  return { ...db, close };
 }
 
 /**

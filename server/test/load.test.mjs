@@ -20,8 +20,7 @@ async function owners(servers, accounts) {
 test('load: two processes on one PostgreSQL keep uniqueness, the plan limit and the Pro seats', pg, async (t) => {
   const url = await freshPgDatabase('roster_load');
   const accounts = loadAccounts();
-  const db = await prepare({ url, accounts, keepOpen: true });
-  t.after(() => db.close());
+  const db = await prepare({ url, accounts }, t);
   const servers = [await startServer(t, { url }), await startServer(t, { url })];
   const clients = await owners(servers, accounts);
 
@@ -43,8 +42,7 @@ test('load: two processes on one PostgreSQL keep uniqueness, the plan limit and 
 
 test('crash: kill -9 of one process mid-load leaves no partial op; the survivor and a restarted one answer right', pg, async (t) => {
   const url = await freshPgDatabase('roster_crash');
-  const db = await prepare({ url, accounts: crashAccounts(), keepOpen: true });
-  t.after(() => db.close());
+  const db = await prepare({ url, accounts: crashAccounts() }, t);
   const [a, b] = [await startServer(t, { url }), await startServer(t, { url })];
   const owner = await signIn(a, 'u1', 'crash');
   const results = await crashLoad(owner, [a, b], b);
@@ -69,7 +67,7 @@ test('crash: kill -9 of the embedded server mid-load leaves no partial op; resta
   const owner = await signIn(server, 'u1', 'crash');
   const results = await crashLoad(owner, [server], server);
 
-  const db = await prepare({ dataDir, keepOpen: true });
+  const db = await prepare({ dataDir }, t);
   const users = await checkNoPartialOp(db, results);
   await db.close();
   const again = await startServer(t, { dataDir });
@@ -196,7 +194,7 @@ test('load: the embedded database in one process, then a restart', async (t) => 
   // The server holds PGlite (one process): the database is read after it stopped, and
   // what a restarted server answers must be that.
   await server.stop();
-  const db = await prepare({ dataDir, keepOpen: true });
+  const db = await prepare({ dataDir }, t);
   const snapshot = await checkDatabase(db, results);
   await db.close();
   const again = await startServer(t, { dataDir });
