@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The server: `node server/src/main.mjs`.
 //   PORT          where it listens (default 8080; 0: any free port, printed)
+//   HOST          the address it listens on (default: every interface; 127.0.0.1 keeps the
+//                 demo sign-in, which trusts any user id, off the network)
 //   DATA_DIR      the folder of the embedded database (default server/.data)
 //   DATABASE_URL  postgres://… : PostgreSQL instead of the embedded database
 //   SEED_ACCOUNT  the account JSON seeded as `acme` on first start (default
