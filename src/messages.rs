@@ -189,6 +189,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("not_permitted.outside_departments", &["You cannot {action} {targetName}: managers act only within their own departments ({departments}).", "Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
     ("not_permitted.agents_only", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &["Ask {askName} to add or change other roles."]),
     ("not_permitted.needs_own_department", &["Managers add users into their own departments: choose {departments}.", "Managers add users into their own departments, and you are in none."], &[]),
+    ("not_permitted.actor_not_signed_in", &["An op can only be sent in the name of the signed-in user."], &["Send it with your own user as its actor, or sign in as that user."]),
     ("role_escalation", &["Your role ({actorRole}) cannot give the {role} role, which is above it."], &["Ask {askName}, who can."]),
     ("role_escalation.manager", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &[]),
     ("self_action", &["You cannot do this to your own user."], &["Ask {askName} to do it.", "No one else here can do it yet: make another user an owner or admin who can, then ask them."]),

@@ -243,6 +243,21 @@ impl Judge<'_, '_> {
     }
 }
 
+/// The refusal of an op that names an actor other than `signed_in` (the user the host
+/// signed in), at `actor`.
+pub(crate) fn impostor(view: &View<'_>, signed_in: &User, act: Act) -> Violation {
+    let rules = view.rules();
+    let refusal = Refusal {
+        action: act,
+        reason: Denial::NotSignedIn,
+        role: signed_in.role,
+        departments: signed_in.departments.iter().map(|d| rules.department_name(d).to_owned()).collect(),
+        target: None,
+        ask: None,
+    };
+    Violation::at(crate::field::Key::Actor, Problem::NotPermitted(Box::new(refusal)))
+}
+
 /// The action a capability names over `target`, for `can`. The two that edit a record
 /// (`edit_users`, `reset_passwords`) are asked as the one-field `editUser` they stand for
 /// (`ops::editable`), which asks [`authorize`] here leaf by leaf; the others map to one

@@ -83,6 +83,9 @@ pub enum Denial {
     AgentsOnly,
     /// A manager adding a user into none of its own departments.
     NeedsOwnDepartment,
+    /// The op names an actor other than the user signed in to the host
+    /// ([`Engine::check_as`](crate::Engine::check_as)).
+    NotSignedIn,
 }
 
 impl Denial {
@@ -95,6 +98,7 @@ impl Denial {
             Denial::OutsideDepartments => "outside_departments",
             Denial::AgentsOnly => "agents_only",
             Denial::NeedsOwnDepartment => "needs_own_department",
+            Denial::NotSignedIn => "actor_not_signed_in",
         }
     }
 }

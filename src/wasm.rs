@@ -158,6 +158,37 @@ impl WasmEngine {
         }
     }
 
+    /// `check` of `op` sent by the signed-in user `signedIn`: an op naming another actor
+    /// is refused (`not_permitted`, reason `actor_not_signed_in`).
+    #[wasm_bindgen(js_name = checkAs)]
+    pub fn check_as(&self, signed_in: &str, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => self.out(&self.inner.check_as(signed_in, &op)),
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// `apply` of `op` sent by the signed-in user `signedIn`, refused as `checkAs` refuses it.
+    #[wasm_bindgen(js_name = applyAs)]
+    pub fn apply_as(&mut self, signed_in: &str, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => {
+                let outcome = self.inner.apply_as(signed_in, &op);
+                self.out(&outcome)
+            }
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// The user `id` as stored now, or `null`: what a backend writes after an op, without
+    /// copying the whole account.
+    pub fn user(&self, id: &str) -> JsValue {
+        match self.inner.user(id) {
+            Some(u) => tape::to_js(|t| u.serialize(t)),
+            None => JsValue::NULL,
+        }
+    }
+
     /// Checks one field as the user types (`targetId` for an edit form).
     #[wasm_bindgen(js_name = checkField)]
     pub fn check_field(&self, field: &str, value: &JsValue, target_id: Option<String>) -> JsValue {

@@ -14,7 +14,7 @@ import { HttpError, parseJson, readJsonText, sendError, sendJson } from './http.
 import * as sessions from './sessions.mjs';
 import * as store from './store.mjs';
 import { READ_ONLY, read, write } from './ops.mjs';
-import { namesAnotherActor, refusal } from './identity.mjs';
+import { namesAnotherActor } from './identity.mjs';
 import { serveStatic } from './static.mjs';
 
 export const DEFAULT_ACCOUNT = 'acme';
@@ -80,13 +80,13 @@ export function createApp({ db, engines, log = console.error }) {
     }
     let result;
     if (namesAnotherActor(op, session.userId)) {
-      result = await read(db, engines, accountId, (engine) => refusal(engine, op, session.userId));
+      result = await read(db, engines, accountId, (engine) => engine.checkAs(session.userId, op));
       if (result) return sendOutcome(res, result.value, result.version, 403);
     } else if (READ_ONLY.has(op.type)) {
       result = await read(db, engines, accountId, (engine) => engine.check(op));
       if (result) return sendOutcome(res, result.value, result.version);
     } else {
-      result = await write(db, engines, accountId, op);
+      result = await write(db, engines, accountId, op, session.userId);
       if (result) return sendOutcome(res, result.outcome, result.version);
     }
     sendError(res, 404, 'account_unknown');

@@ -57,7 +57,8 @@ export function read(db, engines, accountId, fn) {
  * Applies `op` (an object, actor already checked) to the account and commits what it
  * changed. @returns {Promise<{ outcome: object, version: number } | null>} null: no such account
  */
-export function write(db, engines, accountId, op) {
+export function write(db, engines, accountId, op, signedIn) {
+  if (typeof signedIn !== 'string') throw new TypeError('write needs the signed-in user id');
   return engines.exclusive(accountId, async () => {
     let entry = null;
     let result;
@@ -66,7 +67,8 @@ export function write(db, engines, accountId, op) {
         const head = await store.accountHead(tx, accountId, { lock: true });
         if (!head) return null;
         entry = await engines.follow(tx, accountId, head, { idsMatter: ENGINE_IDS.has(op.type) });
-        const outcome = entry.engine.apply(withGivenId(op, head.nextUserNumber));
+        // applyAs: the engine itself refuses an op in another actor's name.
+        const outcome = entry.engine.applyAs(signedIn, withGivenId(op, head.nextUserNumber));
         if (!outcome.ok) return { outcome, version: head.version, next: head.nextUserNumber };
         // From here the cached engine is ahead of the database until the commit.
         const version = head.version + 1;
@@ -117,11 +119,14 @@ async function persist(tx, engine, accountId, op, outcome, version) {
     await store.updateUser(tx, accountId, user, version);
     return [];
   }
-  // `engine.account()` copies every user: the package has no call that gives one user.
-  const after = engine.account().users;
-  if (ids === null) return writeDiff(tx, accountId, await store.liveRows(tx, accountId), after, version);
+  if (ids === null) {
+    // An engine whose changes do not name their users: the whole account, compared.
+    return writeDiff(tx, accountId, await store.liveRows(tx, accountId), engine.account().users, version);
+  }
+  // The users the changes name, read one by one (a deleted one is gone: null).
   const before = await store.liveRowsOf(tx, accountId, [...ids]);
-  return writeDiff(tx, accountId, before, after.filter((u) => ids.has(u.id)), version);
+  const after = [...ids].map((id) => engine.user(id)).filter((u) => u !== null);
+  return writeDiff(tx, accountId, before, after, version);
 }
 
 /** The ids of the users `outcome.changes` name, or null when this engine's changes do not

@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { EngineCache, engineKeepsIdMark } from '../src/engines.mjs';
-import { read, write, canonicalJson } from '../src/ops.mjs';
+import { read, write as writeAs, canonicalJson } from '../src/ops.mjs';
 import * as store from '../src/store.mjs';
 import { userNumber } from '../src/ids.mjs';
 import { seedAccount } from '../src/seed.mjs';
@@ -37,6 +37,8 @@ const gita = (k, extension = String(40 + k)) => ({
   departments: ['sales'],
 });
 const add = (k, extension) => ({ type: 'addUser', actor: 'u1', user: gita(k, extension) });
+// Every write here is signed in as the op's own actor.
+const write = (db, cache, id, op) => writeAs(db, cache, id, op, op.actor);
 const accountOf = async (cache, id) => (await read(db, cache, id, (e) => e.account())).value;
 
 test('a second process follows writes row by row, without rebuilding', async () => {
