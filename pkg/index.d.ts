@@ -251,6 +251,7 @@ export type Code =
   | 'outside_schedule'
   | 'csv_invalid'
   | 'too_many_rows'
+  | 'too_many_items'
   | 'value_invalid'
   | 'too_many_violations';
 

@@ -216,12 +216,14 @@ impl Report {
         if v.row.is_none() {
             v.row = self.row;
         }
-        if !self.places.insert(Self::place(&v)) {
-            return;
-        }
+        let place = Self::place(&v);
         if self.list.len() < MAX_VIOLATIONS {
-            self.list.push(v);
-        } else {
+            if self.places.insert(place) {
+                self.list.push(v);
+            }
+        } else if !self.places.contains(&place) {
+            // Past the cap nothing more is stored, whatever the input's size: a place
+            // seen twice out there is counted twice.
             self.omitted += 1;
             self.omitted_errors |= v.severity == Severity::Error;
         }
@@ -234,7 +236,7 @@ impl Report {
             self.push(Violation::at(path, make()));
         } else {
             self.errors_seen += 1;
-            if self.places.insert((Some(path), None, self.row, None)) {
+            if !self.places.contains(&(Some(path), None, self.row, None)) {
                 self.omitted += 1;
                 self.omitted_errors = true;
             }

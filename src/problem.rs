@@ -86,6 +86,9 @@ pub enum Denial {
     /// The op names an actor other than the user signed in to the host
     /// ([`Engine::check_as`](crate::Engine::check_as)).
     NotSignedIn,
+    /// A panel user choosing a new user's id: ids are given by the engine, or chosen by
+    /// the host (`$system`).
+    IdsGivenByHost,
 }
 
 impl Denial {
@@ -99,6 +102,7 @@ impl Denial {
             Denial::AgentsOnly => "agents_only",
             Denial::NeedsOwnDepartment => "needs_own_department",
             Denial::NotSignedIn => "actor_not_signed_in",
+            Denial::IdsGivenByHost => "ids_given_by_host",
         }
     }
 }
@@ -211,8 +215,10 @@ pub enum Problem {
     UserUnknown {
         id: String,
     },
+    /// The id is a current user's, or (`retired`) was given before: ids are never reused.
     IdTaken {
         id: String,
+        retired: bool,
     },
     NotPermitted(Box<Refusal>),
     /// `departments`: the names of the actor's departments (a manager's real limit).
@@ -270,6 +276,10 @@ pub enum Problem {
     TooManyRows {
         max: usize,
     },
+    /// A list longer than a user's record keeps (counted once each).
+    TooManyItems {
+        max: usize,
+    },
     ValueInvalid {
         value: String,
     },
@@ -313,8 +323,15 @@ pub(crate) fn s(v: &str) -> Param {
     }
 }
 
-fn n<T: TryInto<i64>>(v: T) -> Param {
-    v.try_into().map(Param::Num).unwrap_or(Param::Null)
+/// A number as a param: a number JavaScript holds exactly (±2⁵³ − 1), else its digits
+/// as text, so that the message and the params never disagree in any front-end.
+fn n<T: TryInto<i128>>(v: T) -> Param {
+    const EXACT: i128 = (1 << 53) - 1;
+    match v.try_into() {
+        Ok(v) if (-EXACT..=EXACT).contains(&v) => i64::try_from(v).map_or(Param::Null, Param::Num),
+        Ok(v) => Param::Str(v.to_string()),
+        Err(_) => Param::Null,
+    }
 }
 
 fn opt(v: Option<&str>) -> Param {
@@ -398,6 +415,7 @@ impl Problem {
             OutsideSchedule { .. } => "outside_schedule",
             CsvInvalid { .. } => "csv_invalid",
             TooManyRows { .. } => "too_many_rows",
+            TooManyItems { .. } => "too_many_items",
             ValueInvalid { .. } => "value_invalid",
             TooManyViolations { .. } => "too_many_violations",
         }
@@ -415,6 +433,7 @@ impl Problem {
             | ScheduleInvalid { reason, .. }
             | CsvInvalid { reason } => Some(reason),
             ExtensionOutOfRange { reserved, .. } => Some(if *reserved { "reserved" } else { "out_of_range" }),
+            IdTaken { retired, .. } => Some(if *retired { "retired" } else { "in_use" }),
             NotPermitted(r) => Some(r.reason.as_str()),
             SelfAction { action, .. } => Some(action.as_str()),
             RoleEscalation { actor_role, .. } => Some(actor_role.as_str()),
@@ -460,7 +479,8 @@ impl Problem {
             LoginIdTaken { login_id, holder: h } => [vec![("loginId", s(login_id))], holder(h).to_vec()].concat(),
             IpInvalid { ip } => vec![("ip", s(ip))],
             CallerIdUnknown { caller_id } => vec![("callerId", s(caller_id))],
-            UserUnknown { id } | IdTaken { id } => vec![("id", s(id))],
+            UserUnknown { id } => vec![("id", s(id))],
+            IdTaken { id, retired } => vec![("id", s(id)), ("reason", s(if *retired { "retired" } else { "in_use" }))],
             NotPermitted(r) => vec![
                 ("action", s(r.action.as_str())),
                 ("reason", s(r.reason.as_str())),
@@ -497,7 +517,7 @@ impl Problem {
                 ("nextOpenDay", opt(next_open.as_ref().map(|n| n.1))),
                 ("nextOpenTime", opt(next_open.as_ref().map(|n| n.2.as_str()))),
             ],
-            TooManyRows { max } => vec![("max", n(*max))],
+            TooManyRows { max } | TooManyItems { max } => vec![("max", n(*max))],
             ValueInvalid { value } => vec![("value", s(value))],
             TooManyViolations { omitted } => vec![("omitted", n(*omitted))],
             Required
@@ -559,7 +579,7 @@ mod tests {
         ];
         assert_eq!(ending.iter().map(Problem::code).collect::<Vec<_>>(), Problem::PERMISSION_CODES);
         assert!(ending.iter().all(Problem::is_permission));
-        assert!(!Problem::IdTaken { id: String::new() }.is_permission());
+        assert!(!Problem::IdTaken { id: String::new(), retired: false }.is_permission());
         assert!(!Problem::SsoManaged { field: Field::Name }.is_permission());
     }
 }

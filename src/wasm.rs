@@ -104,6 +104,9 @@ fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
 pub struct WasmEngine {
     inner: crate::Engine,
     messages: Option<MessageTable>,
+    /// `options.ignoreUnknownKeys`: rows the host stores (the account, `upsertUser`) may
+    /// carry columns of its own.
+    lenient: bool,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -127,7 +130,7 @@ impl WasmEngine {
         } else {
             from_js(policy, "policy").map_err(|o| thrown(&o, None))?
         };
-        Ok(WasmEngine { inner: crate::Engine::new(policy, account), messages: None })
+        Ok(WasmEngine { inner: crate::Engine::new(policy, account), messages: None, lenient })
     }
 
     fn out(&self, outcome: &Outcome) -> JsValue {
@@ -216,10 +219,16 @@ impl WasmEngine {
 
     /// Stores a user row as the host's database has it (replacing the user with its id,
     /// or appending it), without checking any rule: how a cached engine follows writes
-    /// made by another process. Throws a `RosterError` for a row of the wrong shape.
+    /// made by another process. Throws a `RosterError` for a row of the wrong shape;
+    /// read leniently when the engine was built with `ignoreUnknownKeys`.
     #[wasm_bindgen(js_name = upsertUser)]
     pub fn upsert_user(&mut self, user: &JsValue) -> Result<(), JsValue> {
-        let user: crate::User = from_js(user, "user").map_err(|o| thrown(&o, None))?;
+        let user: crate::User = if self.lenient {
+            from_js::<Lenient<crate::User>>(user, "user").map(|l| l.0)
+        } else {
+            from_js(user, "user")
+        }
+        .map_err(|o| thrown(&o, None))?;
         self.inner.upsert_user(user);
         Ok(())
     }

@@ -40,7 +40,9 @@ fn gita() -> Value {
 }
 
 fn add(user: Value) -> String {
-    text(&json!({ "account": sample(), "op": { "type": "addUser", "actor": "u2", "user": user } }))
+    // Only the host chooses ids: a user with one is added by `$system`.
+    let actor = if user.get("id").is_some() { "$system" } else { "u2" };
+    text(&json!({ "account": sample(), "op": { "type": "addUser", "actor": actor, "user": user } }))
 }
 
 /// `check` and `apply` of one request: the Outcome as JSON (checked to be the same

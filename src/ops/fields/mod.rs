@@ -201,6 +201,14 @@ pub(crate) const MAX_TYPED: usize = 1024;
 /// The most items of a list an Outcome's user keeps (as many as violations it reports).
 pub(crate) const MAX_ITEMS: usize = crate::outcome::MAX_VIOLATIONS;
 
+/// Reports `too_many_items` at `field` when a list holds more than [`MAX_ITEMS`]
+/// entries (counted once each): an ok op never stores less than it was sent.
+pub(super) fn at_most_max_items(c: &mut Check<'_, '_>, field: crate::field::Field, count: usize) {
+    if count > MAX_ITEMS {
+        c.report(crate::outcome::Violation::at(field, Problem::TooManyItems { max: MAX_ITEMS }));
+    }
+}
+
 /// Typed text as an Outcome's user keeps it: at most [`MAX_TYPED`] characters.
 pub(crate) fn as_typed(text: &str) -> String {
     match text.char_indices().nth(MAX_TYPED) {
