@@ -314,7 +314,7 @@ pub fn fill(template: &str, params: &[(&'static str, Param)], table: Option<&Mes
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
+        let (before, after) = (rest.get(..open).unwrap_or(""), rest.get(open..).unwrap_or(""));
         out.push_str(before);
         match after.find('}') {
             Some(close) => {

@@ -216,14 +216,13 @@ impl Report {
         if v.row.is_none() {
             v.row = self.row;
         }
-        let place = Self::place(&v);
         if self.list.len() < MAX_VIOLATIONS {
-            if self.places.insert(place) {
+            if self.places.insert(Self::place(&v)) {
                 self.list.push(v);
             }
-        } else if !self.places.contains(&place) {
-            // Past the cap nothing more is stored, whatever the input's size: a place
-            // seen twice out there is counted twice.
+        } else {
+            // Past the cap nothing more is stored, whatever the input's size: what is
+            // left out is counted, each violation once.
             self.omitted += 1;
             self.omitted_errors |= v.severity == Severity::Error;
         }
@@ -236,10 +235,8 @@ impl Report {
             self.push(Violation::at(path, make()));
         } else {
             self.errors_seen += 1;
-            if !self.places.contains(&(Some(path), None, self.row, None)) {
-                self.omitted += 1;
-                self.omitted_errors = true;
-            }
+            self.omitted += 1;
+            self.omitted_errors = true;
         }
     }
 

@@ -323,13 +323,18 @@ pub(crate) fn s(v: &str) -> Param {
     }
 }
 
-/// A number as a param: a number JavaScript holds exactly (±2⁵³ − 1), else its digits
-/// as text, so that the message and the params never disagree in any front-end.
-fn n<T: TryInto<i128>>(v: T) -> Param {
-    const EXACT: i128 = (1 << 53) - 1;
+/// A count or bound as a param: a number JavaScript holds exactly (up to 2⁵³ − 1), else
+/// its digits as text, so that the message and the params never disagree in any
+/// front-end.
+fn n<T: TryInto<u64>>(v: T) -> Param {
+    const EXACT: u64 = (1 << 53) - 1;
     match v.try_into() {
-        Ok(v) if (-EXACT..=EXACT).contains(&v) => i64::try_from(v).map_or(Param::Null, Param::Num),
-        Ok(v) => Param::Str(v.to_string()),
+        Ok(v) if v <= EXACT => i64::try_from(v).map_or(Param::Null, Param::Num),
+        Ok(v) => {
+            let mut text = String::with_capacity(20);
+            crate::rules::push_decimal(&mut text, v);
+            Param::Str(text)
+        }
         Err(_) => Param::Null,
     }
 }

@@ -27,12 +27,12 @@ use js_sys::{Error, JsString, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::json::{FromJson, JsonError, Lenient, Reader};
+use crate::json::{FromJson, JsonError, Reader};
 use crate::messages::MessageTable;
 use crate::model::UserDraft;
 use crate::ops::check_field::FieldValue;
 use crate::outcome::Outcome;
-use crate::request::decode_at;
+use crate::request::{decode_at, decode_with};
 use crate::{Account, Capability, Op, Policy};
 
 mod tape;
@@ -52,6 +52,12 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, Outcome> {
 
 fn from_js<T: FromJson>(value: &JsValue, prefix: &str) -> Result<T, Outcome> {
     decode_at(&json_text(value, prefix)?, prefix)
+}
+
+/// [`from_js`] of a host's row: unknown keys skipped when `lenient` (one decoder per type
+/// either way).
+fn row_from_js<T: FromJson>(value: &JsValue, prefix: &str, lenient: bool) -> Result<T, Outcome> {
+    decode_with(&json_text(value, prefix)?, prefix, lenient)
 }
 
 /// The JS value of an Outcome, messages from `table` where it has the code.
@@ -119,12 +125,7 @@ impl WasmEngine {
         let lenient = !options.is_undefined()
             && !options.is_null()
             && Reflect::get(options, &JsString::from("ignoreUnknownKeys")).is_ok_and(|v| v.is_truthy());
-        let account: Account = if lenient {
-            from_js::<Lenient<Account>>(account, "account").map(|l| l.0)
-        } else {
-            from_js(account, "account")
-        }
-        .map_err(|o| thrown(&o, None))?;
+        let account: Account = row_from_js(account, "account", lenient).map_err(|o| thrown(&o, None))?;
         let policy: Policy = if policy.is_undefined() || policy.is_null() {
             Policy::default()
         } else {
@@ -223,12 +224,7 @@ impl WasmEngine {
     /// read leniently when the engine was built with `ignoreUnknownKeys`.
     #[wasm_bindgen(js_name = upsertUser)]
     pub fn upsert_user(&mut self, user: &JsValue) -> Result<(), JsValue> {
-        let user: crate::User = if self.lenient {
-            from_js::<Lenient<crate::User>>(user, "user").map(|l| l.0)
-        } else {
-            from_js(user, "user")
-        }
-        .map_err(|o| thrown(&o, None))?;
+        let user: crate::User = row_from_js(user, "user", self.lenient).map_err(|o| thrown(&o, None))?;
         self.inner.upsert_user(user);
         Ok(())
     }

@@ -17,7 +17,8 @@ const gita = () => ({
   name: 'Gita Nair', email: 'gita@acme.in', mobile: '98000 00007', extension: '16', departments: ['sales'],
   webLogin: { loginId: 'gita.nair', password: PASSWORD },
 });
-const add = (user) => ({ type: 'addUser', actor: 'u2', user });
+// Only the host chooses ids: a user with one is added by `$system`.
+const add = (user) => ({ type: 'addUser', actor: 'id' in user ? '$system' : 'u2', user });
 
 /** Asserts `password` is nowhere in `value` as JSON (or in a thrown error's message). */
 function noPassword(value, password = PASSWORD) {
