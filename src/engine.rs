@@ -186,7 +186,7 @@ impl Engine {
         Some(user)
     }
 
-    /// Whether user `actor` may use `capability` over user `target` (SPEC §3): the same
+    /// Whether user `actor` may use `capability` over user `target` (RULES §3): the same
     /// decision as the ops' (capability, scope, rank, self). See
     /// [`permission`](crate::permission) for what each capability asks of a target.
     ///

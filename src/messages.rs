@@ -107,7 +107,7 @@ pub fn table_from_json(json: &serde_json::Value, root: &str) -> Result<MessageTa
 /// One entry of the English table: key, message alternatives, hint alternatives.
 pub type EnglishEntry = (&'static str, &'static [&'static str], &'static [&'static str]);
 
-/// The English words: every code (the stable API of SPEC §2 and docs/RULES.md), the
+/// The English words: every code (the stable API of RULES §2 and docs/RULES.md), the
 /// variants a code's words depend on, and the words of the machine values params carry
 /// (`@role.manager`, `@action.delete_users`, `@field.webLogin.loginId`, `@day.Mo`). `pkg/` exports it (`englishMessages()`), so a
 /// translator starts from the full list.

@@ -1,10 +1,10 @@
-//! An operation: the `op` of a request (SPEC §5), and its decoder.
+//! An operation: the `op` of a request (RULES §5), and its decoder.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::UserDraft;
 
-/// An operation: the `op` of a request (SPEC §5), tagged by `type`.
+/// An operation: the `op` of a request (RULES §5), tagged by `type`.
 ///
 /// Decoded by hand (see `Deserialize for Op` below) rather than as serde's internally
 /// tagged enum, which buffers every op into an intermediate tree and compiles each
@@ -76,7 +76,7 @@ impl Op {
     }
 }
 
-/// The op types, in SPEC §5's order.
+/// The op types, in RULES §5's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 enum OpType {

@@ -1,5 +1,5 @@
 //! Who may do what: the one decision every op, `can`, `capabilities` and
-//! `editableFields` asks ([`authorize`]). Capability (the matrix of SPEC §3), scope (a
+//! `editableFields` asks ([`authorize`]). Capability (the matrix of RULES §3), scope (a
 //! manager's departments and agents), rank, self and SSO are decided here and nowhere
 //! else; the ops only say what is being done ([`Action`]) and report the answer.
 //!
@@ -262,7 +262,7 @@ impl Judge<'_, '_> {
         }
         let own_field = t.id == a.id && SELF_EDITABLE.contains(&field) && a.can_sign_in();
         if !own_field {
-            // Someone else's password is a password reset (owner/admin only, SPEC §3); so is
+            // Someone else's password is a password reset (owner/admin only, RULES §3); so is
             // moving where a Pro user's sign-in goes (its email, its login id): whoever
             // may do that could reset the password to themselves.
             let sign_in = matches!(field, Field::Email | Field::LoginId) && t.pro;

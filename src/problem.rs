@@ -546,9 +546,11 @@ impl Problem {
         }
     }
 
-    /// The codes of the problems that end a check (SPEC §5: a user who may not act
+    /// The codes of the problems that can end a check (RULES §5.1: a user who may not act
     /// learns nothing more): what [`is_permission`](Problem::is_permission) tests, listed
     /// for a client that lays out a check's answer (`permissionCodes()` in the package).
+    /// `user_unknown` ends it only at `actor` or `target`; at a `reportUsers` item it is
+    /// a field error reported with the rest.
     pub const PERMISSION_CODES: [&'static str; 4] = ["user_unknown", "not_permitted", "role_escalation", "self_action"];
 
     /// Whether this problem ends a check (one of [`PERMISSION_CODES`](Problem::PERMISSION_CODES)).

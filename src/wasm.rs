@@ -143,7 +143,7 @@ impl WasmEngine {
         outcome_js(outcome, self.messages.as_ref())
     }
 
-    /// Checks `op` without changing anything; the Outcome of SPEC §6.
+    /// Checks `op` without changing anything; the Outcome of RULES §6.
     pub fn check(&self, op: &JsValue) -> JsValue {
         match from_js::<Op>(op, "op") {
             Ok(op) => self.out(&self.inner.check(&op)),
@@ -235,7 +235,7 @@ impl WasmEngine {
         self.inner.remove_user(id).is_some()
     }
 
-    /// Emails used in other workspaces (the host's directory, SPEC §6).
+    /// Emails used in other workspaces (the host's directory, RULES §6).
     #[wasm_bindgen(js_name = setExternalEmails)]
     pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {
         let list: Vec<String> = from_js(emails, "externalEmails").map_err(|o| thrown(&o, None))?;
@@ -330,7 +330,7 @@ fn names<'a>(list: impl IntoIterator<Item = &'a str>) -> JsValue {
     list.into_iter().map(JsValue::from_str).collect::<js_sys::Array>().into()
 }
 
-/// Every capability name of the role matrix (SPEC §3), in the matrix's order: the rows
+/// Every capability name of the role matrix (RULES §3), in the matrix's order: the rows
 /// of a capability table, so a page never keeps its own list.
 #[wasm_bindgen(js_name = capabilityNames)]
 pub fn capability_names() -> JsValue {

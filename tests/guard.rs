@@ -197,7 +197,7 @@ fn permission_comes_first_for_the_whole_op() {
     let o = e.check(&op(json!({ "type": "importUsers", "actor": "u3", "csv": csv })));
     only(&o, "role_escalation");
     assert_eq!(o.violations[0].row, Some(4));
-    // Its message says the real limit: agents only, into Sales Team (SPEC §2).
+    // Its message says the real limit: agents only, into Sales Team (RULES §2).
     assert_eq!(
         o.violations[0].text(None).0,
         "Managers add and edit agents only, in their own departments: Sales Team."

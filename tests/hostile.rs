@@ -1,4 +1,4 @@
-//! Hostile input through the library API (SPEC §8): 10 MB strings, 100,000-row CSVs,
+//! Hostile input through the library API (RULES §8): 10 MB strings, 100,000-row CSVs,
 //! deeply nested JSON, NUL bytes, bidi overrides, zero-width characters, numbers where
 //! strings belong and the other way round. Each is a clear violation or a `bad_request`
 //! naming the path, never a panic, and a password never comes back in any output.

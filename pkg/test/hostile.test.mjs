@@ -1,4 +1,4 @@
-// Hostile input through the npm package (SPEC §8): 10 MB strings, a 100,000-row CSV,
+// Hostile input through the npm package (RULES §8): 10 MB strings, a 100,000-row CSV,
 // deeply nested values, lone surrogates (what invalid UTF-8 is to a JS string), NUL,
 // bidi and zero-width characters, numbers where strings go and the other way round.
 // Checks answer with a violation or a `bad_request`; only the constructor and the

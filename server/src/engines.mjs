@@ -16,7 +16,7 @@ import * as store from './store.mjs';
 import { userNumber } from './ids.mjs';
 
 // Whether this build of the engine keeps the id high-water mark in the account
-// (`nextUserNumber`, SPEC §5 Lifecycle). Older builds refuse the key and pick ids from
+// (`nextUserNumber`, RULES §5 Lifecycle). Older builds refuse the key and pick ids from
 // the users they hold, so an id deleted elsewhere could be picked again; the primary key
 // of `users` then refuses the write (server/README.md, "User ids").
 export const engineKeepsIdMark = (() => {

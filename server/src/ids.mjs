@@ -1,4 +1,4 @@
-// User ids are `u<n>` and never given twice (SPEC §5 Lifecycle). Across processes the
+// User ids are `u<n>` and never given twice (RULES §5 Lifecycle). Across processes the
 // database gives them: the account row's `next_user_number`, read and bumped under the
 // account's row lock, is the number of the next `addUser`'s id (src/ops.mjs).
 

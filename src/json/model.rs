@@ -1,4 +1,4 @@
-//! How each type of the data model and of a request is read (SPEC §1, §5, §6): the keys
+//! How each type of the data model and of a request is read (RULES §1, §5, §6): the keys
 //! each object has, which are required, what a missing key defaults to, and where
 //! `null` is allowed (an optional key; in a patch, `null` clears the field).
 
@@ -387,7 +387,7 @@ impl FromJson for UserDraft {
 const OP_KEYS: [&str; 11] =
     ["type", "actor", "target", "user", "patch", "mobile", "fromEmail", "count", "at", "text", "csv"];
 
-/// The op types, in SPEC §5's order, with the keys (indexes into [`OP_KEYS`]) each takes
+/// The op types, in RULES §5's order, with the keys (indexes into [`OP_KEYS`]) each takes
 /// besides `type`; `count` (7) may be left out.
 const OP_TYPES: [(&str, &[usize]); 13] = [
     ("addUser", &[1, 3]),

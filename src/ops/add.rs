@@ -1,4 +1,4 @@
-//! `addUser`: a new user with the defaults of SPEC §5, checked like every other.
+//! `addUser`: a new user with the defaults of RULES §5, checked like every other.
 
 use std::borrow::Cow;
 

@@ -1,4 +1,4 @@
-//! The operations of SPEC §5, as functions over a read-only [`View`] of the account: each
+//! The operations of RULES §5, as functions over a read-only [`View`] of the account: each
 //! evaluates to an Outcome and the [`Mutation`] it would make. [`evaluate`] is the one
 //! entry; `Engine::check` drops the mutation, `Engine::apply` carries it out when ok.
 //!
@@ -88,7 +88,7 @@ pub(crate) fn denied(v: Violation) -> Evaluated {
     (Outcome::from_violations(vec![v]), None)
 }
 
-/// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
+/// A new user with the defaults of RULES §5 (agent, Pro off, pending, 24/7) and blank
 /// required fields.
 pub(crate) fn blank_user(id: String) -> User {
     User {

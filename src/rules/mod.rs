@@ -1,4 +1,4 @@
-//! Field rules of SPEC §2, one module per family. Each validator is pure: it takes the
+//! Field rules of RULES §2, one module per family. Each validator is pure: it takes the
 //! typed text and returns the normalised value or a typed problem, never a string code.
 
 pub mod email;

@@ -21,7 +21,7 @@ use index::Index;
 /// engine (account order), stable while others come and go.
 pub(crate) type Slot = usize;
 
-/// The host's knowledge of emails used in other workspaces (SPEC §6 "Directory").
+/// The host's knowledge of emails used in other workspaces (RULES §6 "Directory").
 pub trait Directory: Send + Sync {
     /// Whether `email_key` (the lower-cased address) is in use in another workspace.
     fn email_taken_elsewhere(&self, email_key: &str) -> bool;

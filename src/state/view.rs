@@ -269,7 +269,7 @@ impl<'a> View<'a> {
     }
 
     /// A fresh user id, `u<n>`: past every id the account has given, so never one that
-    /// was used before (SPEC §5 Lifecycle).
+    /// was used before (RULES §5 Lifecycle).
     pub(crate) fn next_id(&self) -> String {
         let n = self.next_number();
         let mut id = String::with_capacity(8);

@@ -1,4 +1,4 @@
-//! The field rules of SPEC §2 applied to a user: one checker per field, each written
+//! The field rules of RULES §2 applied to a user: one checker per field, each written
 //! once for add, edit, import, audit and as-you-type checks. A checker reads the typed
 //! value from [`Fields`], reports what is wrong at the field's path, and writes the
 //! normalised value into the user being built (or, when it cannot be normalised, what
