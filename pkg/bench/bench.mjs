@@ -19,7 +19,7 @@
 // 4096 calls, so each sample is the mean of one batch, and the median, p75 and p99 below
 // are over those samples; slower operations are timed one call per sample. Each row
 // records when it ran and the load average then, so the report can say which numbers
-// come from a busy machine.
+// come from a busy machine (with this process's own CPU use in that window).
 //
 // The ajv / zod / valibot schemas (./peers/) are BENCHMARK-ONLY stand-ins for what a form
 // author would write instead of the engine: they check the format of strings and nothing
@@ -267,7 +267,9 @@ for (const t of tasks) {
   const first = Number(process.hrtime.bigint() - t0);
   const loadBefore = os.loadavg()[0];
   const start = Date.now();
+  const cpu0 = process.cpuUsage();
   const s = await measure(() => do_not_optimize(fn()), first > 1e6 ? slowOpts : opts);
+  const cpu = process.cpuUsage(cpu0);
   const end = Date.now();
   after?.();
   const { fn: _f, prepare: _p, ...rest } = t;
@@ -286,6 +288,8 @@ for (const t of tasks) {
     start_ms: start,
     end_ms: end,
     loadavg: [loadBefore, os.loadavg()[0]],
+    // This process's CPU in the window, in cores (the GC's helper threads can take it past one).
+    own_cores: (cpu.user + cpu.system) / 1000 / Math.max(1, end - start),
   };
   results.push(row);
   process.stderr.write(`  ${t.id.padEnd(70)} ${fmt(row.median_ns).padStart(10)}\n`);

@@ -1,9 +1,9 @@
 // Decides which numbers come from a busy machine. scripts/bench samples /proc/stat once a
 // second into target/bench/load.log while it runs; for the time window of one benchmark
 // this gives how much CPU the whole machine used, and so how much other processes used
-// beside the benchmark (which runs on one core: criterion without rayon, mitata in one
-// thread). The load average lags by a minute and counts waiting processes, so it is kept
-// only as a second opinion.
+// beside the benchmark's own use (measured: process.cpuUsage() per Node row, the step's
+// CPU time for criterion, which runs its benchmarks on one thread). The load average lags
+// by a minute and counts waiting processes, so it is kept only as a second opinion.
 import { existsSync, readFileSync } from 'node:fs';
 
 /** Cores other processes must use on average in a window for its numbers to count as busy. */
@@ -28,12 +28,12 @@ export function readLoadLog(file) {
 }
 
 /**
- * What the machine did from `startMs` to `endMs`: `{ cores, others, load1 }`, where
+ * What the machine did from `startMs` to `endMs`: `{ cores, own, others, load1 }`, where
  * `cores` is the CPU the whole machine used (in cores) and `others` what is left after
- * the benchmark's own one core. The window is widened to the samples around it.
- * `null` when the log does not cover the window.
+ * the benchmark's `own` use (in cores, one by default). The window is widened to the
+ * samples around it. `null` when the log does not cover the window.
  */
-export function loadDuring(samples, startMs, endMs, ncores) {
+export function loadDuring(samples, startMs, endMs, ncores, own = 1) {
   if (samples.length < 2 || startMs == null || endMs == null) return null;
   let a = 0;
   while (a + 1 < samples.length && samples[a + 1].t <= startMs) a++;
@@ -44,7 +44,7 @@ export function loadDuring(samples, startMs, endMs, ncores) {
   if (dt <= 0) return null;
   const cores = ((samples[b].busy - samples[a].busy) / dt) * ncores;
   const loads = samples.slice(a, b + 1).map((s) => s.load1);
-  return { cores, others: Math.max(0, cores - 1), load1: Math.max(...loads) };
+  return { cores, own, others: Math.max(0, cores - own), load1: Math.max(...loads) };
 }
 
 export const isBusy = (load) => load != null && load.others >= BUSY_CORES;

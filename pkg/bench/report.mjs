@@ -50,7 +50,13 @@ const scalingRows = node?.scaling ?? (existsSync(`${benchDir}/data/scaling/scali
 // ------------------------------------------------------------------ load
 const ncores = run.ncores ?? os.cpus().length;
 const loadLog = readLoadLog(`${benchDir}/load.log`);
-const loadOf = (r) => (r && !r.stale ? loadDuring(loadLog, r.start_ms, r.end_ms, ncores) : null);
+// The benchmark's own CPU: measured per Node row; for criterion, the native step's
+// average (its benchmarks run on one thread, so about one core).
+const stepOwn = (step) => {
+  const s = run.steps?.[step];
+  return s?.cpu && s.end > s.start ? s.cpu / (s.end - s.start) : null;
+};
+const loadOf = (r) => (r && !r.stale ? loadDuring(loadLog, r.start_ms, r.end_ms, ncores, r.own_cores ?? stepOwn('native') ?? 1) : null);
 const busyRows = new Set();
 const shownRows = new Set();
 /** ` †` after a number measured while other processes used ≥ BUSY_CORES cores. */
@@ -106,11 +112,11 @@ function sh(cmd, args) {
 const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
 const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
 const osRelease = existsSync('/etc/os-release') ? /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : null;
-const stepLoad = (step) => loadDuring(loadLog, stepTime(step, 'start'), stepTime(step, 'end'), ncores);
+const stepLoad = (step) => loadDuring(loadLog, stepTime(step, 'start'), stepTime(step, 'end'), ncores, stepOwn(step) ?? 1);
 const describeLoad = (step) => {
   const l = stepLoad(step);
   if (!l) return '—';
-  return `the machine used ${l.cores.toFixed(2)} of ${ncores} cores on average, so other processes about ${l.others.toFixed(2)}; 1-minute load average up to ${l.load1.toFixed(2)}`;
+  return `the machine used ${l.cores.toFixed(2)} of ${ncores} cores on average, the benchmark ${l.own.toFixed(2)}, other processes about ${l.others.toFixed(2)}; 1-minute load average up to ${l.load1.toFixed(2)}`;
 };
 const machine = [
   ['CPU', `${cpuModel} (${os.cpus().length} logical cores visible)`],
@@ -465,7 +471,8 @@ p('## How to read a NOT MET',
         '> Numbers from a shared machine are higher and noisier than on a quiet one: re-run before acting on one row.']
     : [`> **Noise.** While the benchmarks ran, \`scripts/bench\` sampled the machine's CPU use once a second. **${busyRows.size} of`,
         `> the ${shownRows.size} numbers of this run shown here were measured while other processes used ${BUSY_CORES} of a core or more on average** (the`,
-        '> benchmark itself uses one); they are marked **†** and are likely higher and noisier than on a quiet machine.',
+        '> benchmark\'s own use is measured and left out); they are marked **†** and are likely higher and noisier than on a',
+        '> quiet machine.',
         '> Ratios of two numbers measured at the same time (the peers, the scaling sides, wasm vs native) suffer less',
         '> than absolute times. Re-run on a quiet machine before acting on a single row.'];
   out.splice(noiseAt, 1, ...note);
