@@ -3,8 +3,9 @@
 //! With `--add`, `--edit` or `--csv` it prints that op (or CSV) instead.
 //!
 //! `--scaling DIR` writes the scaling rows of `benches/support/scaling.rs` at their full
-//! sizes instead: each account and op as a JSON file in DIR, and `DIR/scaling.json`, the
-//! manifest the Node benchmark reads (rows, sides, modes, expected answers, file names).
+//! sizes instead (at the small sizes of the smoke test with `--smoke`): each account and
+//! op as a JSON file in DIR, and `DIR/scaling.json`, the manifest the Node benchmark reads
+//! (rows, sides, modes, expected answers, file names).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -20,7 +21,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--scaling") {
         let dir = args.get(i + 1).expect("--scaling needs a folder");
-        write_scaling(Path::new(dir));
+        let scale = if args.iter().any(|a| a == "--smoke") { scaling::Scale::SMOKE } else { scaling::Scale::FULL };
+        write_scaling(Path::new(dir), scale);
         return;
     }
     let n: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(10);
@@ -41,13 +43,13 @@ fn slug(s: &str) -> String {
     s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
 }
 
-fn write_scaling(dir: &Path) {
+fn write_scaling(dir: &Path, scale: scaling::Scale) {
     std::fs::create_dir_all(dir).expect("create the data folder");
     let write = |name: &str, text: String| std::fs::write(dir.join(name), text).expect("write a data file");
     let mut written = BTreeSet::new();
     let mut rows = Vec::new();
     for id in scaling::ROWS {
-        let row = scaling::row(id, scaling::Scale::FULL).expect("a known row");
+        let row = scaling::row(id, scale).expect("a known row");
         let mut sides = Vec::new();
         for side in &row.sides {
             // Accounts are shared between rows (the plain 1,000 users): written once.

@@ -3,7 +3,11 @@
 // criterion benchmarks (benches/native.rs), and, side by side in the same run, the peers
 // of SPEC §7's ratio budgets (valibot, zod, JSON.parse) and ajv.
 //
-//   node bench.mjs [--out FILE] [--data DIR] [--quick] [--filter REGEX]
+//   node bench.mjs [--out FILE] [--data DIR] [--quick | --smoke] [--filter REGEX]
+//
+// --smoke (scripts/bench --smoke, for the test suite): every task a few times instead of
+// timed, the scaling rows at the small sizes, the generator's debug build; checks that
+// every op still answers as the benchmark expects and that the report can be written.
 //
 // Writes a JSON file of results (times in ns; default target/bench/node.json) and prints
 // a table. The accounts, ops and CSV come from `cargo run --release --example
@@ -46,6 +50,7 @@ const root = resolve(here, '../..');
 
 // ------------------------------------------------------------------ arguments
 const quick = argv.includes('--quick');
+const smoke = argv.includes('--smoke');
 const outFile = resolve(arg('--out', `${root}/target/bench/node.json`));
 const dataDir = resolve(arg('--data', `${root}/target/bench/data`));
 const filter = arg('--filter', null) ? new RegExp(arg('--filter')) : null;
@@ -54,8 +59,13 @@ const filter = arg('--filter', null) ? new RegExp(arg('--filter')) : null;
 // takes under 65 µs; more warm-up calls make that choice stable for the 10–60 µs ops, so
 // every fast row is timed the same way (and the way criterion does: means of iterations).
 // An op slower than a millisecond needs no such care and gets two warm-up calls.
-const opts = quick ? { warmup_samples: 32, min_cpu_time: 150e6, min_samples: 8 } : { warmup_samples: 32, min_samples: 30 };
-const slowOpts = { ...opts, warmup_samples: 2, min_samples: quick ? 5 : 10 };
+const smokeOpts = { warmup_samples: 1, min_samples: 2, min_cpu_time: 0, batch_samples: 8 };
+const opts = smoke
+  ? smokeOpts
+  : quick
+    ? { warmup_samples: 32, min_cpu_time: 150e6, min_samples: 8 }
+    : { warmup_samples: 32, min_samples: 30 };
+const slowOpts = smoke ? smokeOpts : { ...opts, warmup_samples: 2, min_samples: quick ? 5 : 10 };
 
 // ------------------------------------------------------------------ the two builds
 await browserBuild.init();
@@ -71,8 +81,8 @@ const builds = {
 // ------------------------------------------------------------------ generated data
 mkdirSync(dirname(outFile), { recursive: true });
 process.stderr.write(`generating accounts and ops into ${dataDir} …\n`);
-const data = budgetData(root, dataDir);
-const scaling = scalingData(root, `${dataDir}/scaling`);
+const data = budgetData(root, dataDir, { release: !smoke });
+const scaling = scalingData(root, `${dataDir}/scaling`, { release: !smoke, smoke });
 const account10000Text = JSON.stringify(data.account10000);
 const importOp = { type: 'importUsers', actor: 'u1', csv: data.csv5000 };
 
@@ -292,7 +302,7 @@ for (const t of tasks) {
     own_cores: (cpu.user + cpu.system) / 1000 / Math.max(1, end - start),
   };
   results.push(row);
-  process.stderr.write(`  ${t.id.padEnd(70)} ${fmt(row.median_ns).padStart(10)}\n`);
+  if (!smoke) process.stderr.write(`  ${t.id.padEnd(70)} ${fmt(row.median_ns).padStart(10)}\n`);
 }
 
 const out = {
@@ -302,7 +312,7 @@ const out = {
   v8: process.versions.v8,
   platform: `${os.type()} ${os.release()} ${os.arch()}`,
   cpu: os.cpus()[0]?.model ?? 'unknown',
-  harness: { name: 'mitata', version: pkgVersion('mitata'), quick, options: opts, slowOptions: slowOpts },
+  harness: { name: 'mitata', version: pkgVersion('mitata'), quick, smoke, options: opts, slowOptions: slowOpts },
   builds: Object.fromEntries(Object.entries(builds).map(([k, b]) => [k, { prefix: b.prefix, name: b.name }])),
   libraries: versions,
   formValues,

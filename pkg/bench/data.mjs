@@ -4,8 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-function genAccount(root, args) {
-  return execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'gen_account', '--', ...args], {
+// `release`: the timed runs build the generator optimised (a 100,000-user account in a
+// second); the smoke test takes the debug build `cargo test` already has the library for.
+function genAccount(root, args, release) {
+  const profile = release ? ['--release'] : [];
+  return execFileSync('cargo', ['run', '--quiet', ...profile, '--example', 'gen_account', '--', ...args], {
     cwd: root,
     maxBuffer: 1 << 30,
     encoding: 'utf8',
@@ -14,10 +17,10 @@ function genAccount(root, args) {
 }
 
 /** The accounts, ops and CSV of the budget rows, each also written to `dir`. */
-export function budgetData(root, dir) {
+export function budgetData(root, dir, { release = true } = {}) {
   mkdirSync(dir, { recursive: true });
   const gen = (args, file) => {
-    const text = genAccount(root, args);
+    const text = genAccount(root, args, release);
     writeFileSync(`${dir}/${file}`, text);
     return text;
   };
@@ -32,12 +35,13 @@ export function budgetData(root, dir) {
 }
 
 /**
- * The scaling rows (benches/support/scaling.rs) at their full sizes: the manifest
+ * The scaling rows (benches/support/scaling.rs) at their full sizes (`smoke`: the small
+ * sizes of `cargo test`): the manifest
  * `{ rows: [{ id, what, mode, expect, sides: [{ label, users, account, ops }] }] }`, whose
  * `account` and `ops` name files in `dir`.
  */
-export function scalingData(root, dir) {
-  genAccount(root, ['--scaling', dir]);
+export function scalingData(root, dir, { release = true, smoke = false } = {}) {
+  genAccount(root, ['--scaling', dir, ...(smoke ? ['--smoke'] : [])], release);
   return readScaling(dir);
 }
 
