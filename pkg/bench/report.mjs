@@ -127,7 +127,7 @@ const machine = [
   ['OS', `${osRelease ?? os.type()}, kernel ${os.release()} (${os.arch()})`],
   ['Rust', sh('rustc', ['--version'])],
   ['Node', `${node?.node ?? process.version} (V8 ${node?.v8 ?? process.versions.v8})`],
-  ['Harnesses', `criterion 0.7 (native), mitata ${node?.harness?.version ?? '?'} (Node)${node?.harness?.quick ? ', Node bench in --quick mode' : ''}`],
+  ['Harnesses', `criterion 0.7 (native), mitata ${node?.harness?.version ?? '?'} (Node)${node?.harness?.quick ? ', Node bench in --quick mode' : ''}${node?.harness?.smoke ? ', Node bench in **--smoke mode: a few calls per row, not timings**' : ''}`],
   ['Run', `${run.started ?? node?.generated ?? '?'} → ${run.finished ?? new Date().toISOString()}`],
   ['Load average at start', run.loadavg ?? '—'],
   ['During the native step', describeLoad('native')],
