@@ -9,7 +9,7 @@
 //
 // Every Outcome is a plain JSON object: exactly what `roster check --json` prints.
 
-// ---------------------------------------------------------------- data model (SPEC §1)
+// ---------------------------------------------------------------- data model (RULES §1)
 
 export type Role = 'owner' | 'admin' | 'manager' | 'agent';
 export type Status = 'pending' | 'active' | 'deactivated';
@@ -48,7 +48,7 @@ export interface User {
   pro?: boolean;
   /** Default `pending`. */
   status?: Status;
-  /** Call-receiving schedule (SPEC §4); default `24/7`. */
+  /** Call-receiving schedule (RULES §4); default `24/7`. */
   schedule?: string;
   /** IANA name; default the account's. */
   timeZone?: string;
@@ -174,7 +174,7 @@ export type FieldValue<F extends FieldName> =
     : F extends keyof UserDraft ? UserDraft[F] : never)
   | null;
 
-// ---------------------------------------------------------------- operations (SPEC §5)
+// ---------------------------------------------------------------- operations (RULES §5)
 
 /** A user id, or `"$system"` for the host itself. */
 export type ActorId = string;
@@ -202,7 +202,7 @@ export interface Request {
   op: Op;
 }
 
-// ---------------------------------------------------------------- outcomes (SPEC §6)
+// ---------------------------------------------------------------- outcomes (RULES §6)
 
 /** Every violation code: stable API. */
 export type Code =
@@ -251,6 +251,7 @@ export type Code =
   | 'outside_schedule'
   | 'csv_invalid'
   | 'too_many_rows'
+  | 'too_many_items'
   | 'value_invalid'
   | 'too_many_violations';
 
@@ -455,7 +456,7 @@ export declare class Engine {
   setExternalEmails(emails: string[]): void;
   /** Messages by code for every Outcome from now on; `null` for English. @throws {RosterError} */
   setMessages(table: MessageTable | null): void;
-  /** Whether `actor` holds `capability` over `target` (SPEC §3). */
+  /** Whether `actor` holds `capability` over `target` (RULES §3). */
   can(actor: string, capability: Capability, target?: string | null): boolean;
   /** What `actor` may do and how far, or `null` for an unknown user. */
   capabilities(actor: string): Grants | null;
@@ -492,7 +493,11 @@ export type Template = string | string[];
  * and is passed to `setMessages`.
  */
 export declare function englishMessages(): Record<string, { message: Template; hint: Template | null }>;
-/** The codes that end a check: when an answer holds one, its other fields were not checked. */
+/**
+ * The codes that can end a check: `not_permitted`, `role_escalation` and `self_action`
+ * always do, `user_unknown` when its field is `actor` or `target` (at a `reportUsers` item
+ * it is a field error like any other, and the rest of the op was checked).
+ */
 export declare function permissionCodes(): Code[];
 
 /** `error.code` of a call made in a browser before `init()` has loaded the .wasm. */

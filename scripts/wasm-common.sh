@@ -9,7 +9,7 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enab
 WASM_OPT_PASSES=(-Oz --flatten --rereloop -Oz)
 # What a browser downloads, as a bundler ships it: the .wasm plus the entry bundled and
 # minified with its glue (pkg/dist/measure/*.min.js, written by scripts/build-pkg and left
-# out of the tarball). SHIPPED is the set the size gate (SPEC §7) counts: the `production`
+# out of the tarball). SHIPPED is the set the size gate (RULES §7) counts: the `production`
 # export condition (Vite, webpack, Next.js), whose bundler emits the .wasm as a file.
 SHIPPED=(pkg/dist/roster_rules_bg.wasm pkg/dist/measure/browser.min.js)
 # The inline entry (esbuild, Rollup, dev servers): the same small build as base64 inside

@@ -1,4 +1,4 @@
-//! The role capability matrix of SPEC §3, as data.
+//! The role capability matrix of RULES §3, as data.
 
 use std::collections::BTreeMap;
 

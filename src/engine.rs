@@ -100,6 +100,57 @@ impl Engine {
         outcome
     }
 
+    /// Checks `op` sent by the user `signed_in` (the host's session): an op that names
+    /// another actor is refused (`not_permitted`, reason `actor_not_signed_in`, at
+    /// `actor`) and nothing else is looked at; otherwise it is [`Engine::check`]. The actor
+    /// of an op is who signed in, never what the request says. Ops without an actor
+    /// (`reachable`, `audit`, …) are checked as they are.
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{Engine, Op, Policy};
+    /// let account = serde_json::from_str(r#"{"plan":"nano","users":[
+    ///   {"id":"u1","name":"Asha Rao","email":"asha@acme.in","mobile":"+919800000001",
+    ///    "extension":"10","role":"owner","pro":true,"status":"active"},
+    ///   {"id":"u2","name":"Dev Patel","email":"dev@acme.in","mobile":"+919800000002",
+    ///    "extension":"11","pro":true,"status":"active"}]}"#)?;
+    /// let engine = Engine::new(Policy::default(), account);
+    /// let op: Op = serde_json::from_str(r#"{"type":"deleteUser","actor":"u1","target":"u2"}"#)?;
+    /// let out = engine.check_as("u2", &op); // u2 signed in, posing as the owner
+    /// assert_eq!(out.codes(), ["not_permitted"]);
+    /// assert_eq!(out.violations[0].param("reason").unwrap().text(), "actor_not_signed_in");
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn check_as(&self, signed_in: &str, op: &Op) -> Outcome {
+        match self.impostor(signed_in, op) {
+            Some(refusal) => refusal,
+            None => self.check(op),
+        }
+    }
+
+    /// [`Engine::apply`] of `op` sent by the user `signed_in`, refused as
+    /// [`Engine::check_as`] refuses it.
+    pub fn apply_as(&mut self, signed_in: &str, op: &Op) -> Outcome {
+        match self.impostor(signed_in, op) {
+            Some(refusal) => refusal,
+            None => self.apply(op),
+        }
+    }
+
+    /// The refusal of an op that names an actor other than `signed_in`.
+    fn impostor(&self, signed_in: &str, op: &Op) -> Option<Outcome> {
+        op.actor().filter(|a| *a != signed_in)?;
+        let view = self.state.view();
+        let refusal = match view.find(signed_in) {
+            None => crate::outcome::Violation::at(
+                crate::field::Key::Actor,
+                crate::problem::Problem::UserUnknown { id: signed_in.to_owned() },
+            ),
+            Some((_, user)) => crate::permission::impostor(&view, user, op.act()),
+        };
+        Some(Outcome::from_violations(vec![refusal]))
+    }
+
     /// Stores `user` as the host's database has it, replacing the user with the same id
     /// or appending it: how a cached engine follows writes made elsewhere (another
     /// process, a migration). No rule is checked: the database is the truth here, and an
@@ -135,7 +186,7 @@ impl Engine {
         Some(user)
     }
 
-    /// Whether user `actor` may use `capability` over user `target` (SPEC §3): the same
+    /// Whether user `actor` may use `capability` over user `target` (RULES §3): the same
     /// decision as the ops' (capability, scope, rank, self). See
     /// [`permission`](crate::permission) for what each capability asks of a target.
     ///

@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-/// A field of a user (SPEC §1), the parts of `webLogin` included.
+/// A field of a user (RULES §1), the parts of `webLogin` included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[allow(missing_docs)]
 pub enum Field {

@@ -3,7 +3,7 @@
 //!
 //! The JavaScript package's `engine.schema(form)` calls `check` and hands form
 //! libraries (TanStack Form, React Hook Form resolvers, tRPC) these issues. They are
-//! built here, once, so the field-path syntax of SPEC §6 is read in one place.
+//! built here, once, so the field-path syntax of RULES §6 is read in one place.
 
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;

@@ -37,7 +37,7 @@ pub use request::Request;
 pub use schedule::Schedule;
 pub use state::{Directory, ExternalEmails};
 
-/// Parses a schedule text (SPEC §4): a typed helper for native users.
+/// Parses a schedule text (RULES §4): a typed helper for native users.
 ///
 /// # Errors
 /// A [`schedule::ScheduleError`] with the kind and the character offset.

@@ -107,7 +107,7 @@ pub fn table_from_json(json: &serde_json::Value, root: &str) -> Result<MessageTa
 /// One entry of the English table: key, message alternatives, hint alternatives.
 pub type EnglishEntry = (&'static str, &'static [&'static str], &'static [&'static str]);
 
-/// The English words: every code (the stable API of SPEC §2 and docs/RULES.md), the
+/// The English words: every code (the stable API of RULES §2 and docs/RULES.md), the
 /// variants a code's words depend on, and the words of the machine values params carry
 /// (`@role.manager`, `@action.delete_users`, `@field.webLogin.loginId`, `@day.Mo`). `pkg/` exports it (`englishMessages()`), so a
 /// translator starts from the full list.
@@ -182,13 +182,16 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("caller_id_unknown", &["{callerId} is not one of this account's caller ids."], &["Choose one of the account's caller ids."]),
     ("user_unknown", &["There is no user {id} in this account."], &["Refresh the list: the user may have been deleted."]),
     ("id_taken", &["User id {id} is already in use."], &[]),
+    ("id_taken.retired", &["User id {id} belonged to a deleted user; user ids are never reused."], &["Leave the id empty and a fresh one is given."]),
     ("not_permitted", &["You are not permitted to {action} users."], &["Ask {askName}, who can.", "Ask an owner or admin of this account."]),
     ("not_permitted.no_capability", &["A user with the {role} role cannot {action} users."], &["Ask {askName}, who can."]),
     ("not_permitted.no_panel_access", &["Your user cannot sign in to the panel (no Pro licence, or the login is blocked), so it cannot {action} users."], &["Ask {askName}, who can."]),
     ("not_permitted.higher_rank", &["{targetName} has the {targetRole} role, which is above yours, so you cannot {action} this user.", "This user's role is above yours, so you cannot {action} this user."], &["Ask {askName}, who can."]),
-    ("not_permitted.outside_departments", &["Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
+    ("not_permitted.outside_departments", &["You cannot {action} {targetName}: managers act only within their own departments ({departments}).", "Managers act only within their own departments: {departments}.", "Managers act only within their own departments, and you are in none."], &["Ask {askName}, who can."]),
     ("not_permitted.agents_only", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &["Ask {askName} to add or change other roles."]),
     ("not_permitted.needs_own_department", &["Managers add users into their own departments: choose {departments}.", "Managers add users into their own departments, and you are in none."], &[]),
+    ("not_permitted.ids_given_by_host", &["User ids are given by the system; a new user cannot be added with an id of your choosing."], &["Leave the id empty and a fresh one is given."]),
+    ("not_permitted.actor_not_signed_in", &["An op can only be sent in the name of the signed-in user."], &["Send it with your own user as its actor, or sign in as that user."]),
     ("role_escalation", &["Your role ({actorRole}) cannot give the {role} role, which is above it."], &["Ask {askName}, who can."]),
     ("role_escalation.manager", &["Managers add and edit agents only, in their own departments: {departments}.", "Managers add and edit agents only, in their own departments."], &[]),
     ("self_action", &["You cannot do this to your own user."], &["Ask {askName} to do it.", "No one else here can do it yet: make another user an owner or admin who can, then ask them."]),
@@ -217,6 +220,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("csv_invalid.unterminated_quote", &["A quoted field is not closed."], &["Close the quote at the end of the field."]),
     ("csv_invalid.stray_quote", &["A quote is in the middle of a field."], &["Put quotes around the whole field, and double a quote inside it."]),
     ("csv_invalid.empty", &["The file is empty."], &[]),
+    ("too_many_items", &["A user can have at most {max} entries here."], &["Remove the ones no longer needed."]),
     ("too_many_rows", &["The file has more than {max} rows."], &["Split it into smaller files."]),
     ("value_invalid", &["{value} is not a valid value here."], &[]),
     ("too_many_violations", &["{omitted} more problems are not listed."], &["Fix the problems listed first, then check again."]),
@@ -245,7 +249,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("@field.status", &["status"], &[]),
     ("@field.schedule", &["schedule"], &[]),
     ("@field.timeZone", &["time zone"], &[]),
-    ("@field.departments", &["departments"], &[]),
+    ("@field.departments", &["list of departments"], &[]),
     ("@field.previousStatus", &["status before deactivation"], &[]),
     ("@field.webLogin", &["panel login"], &[]),
     ("@field.webLogin.loginId", &["login id"], &[]),
@@ -310,7 +314,7 @@ pub fn fill(template: &str, params: &[(&'static str, Param)], table: Option<&Mes
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let (before, after) = rest.split_at(open);
+        let (before, after) = (rest.get(..open).unwrap_or(""), rest.get(open..).unwrap_or(""));
         out.push_str(before);
         match after.find('}') {
             Some(close) => {

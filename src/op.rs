@@ -1,10 +1,10 @@
-//! An operation: the `op` of a request (SPEC §5), and its decoder.
+//! An operation: the `op` of a request (RULES §5), and its decoder.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::UserDraft;
 
-/// An operation: the `op` of a request (SPEC §5), tagged by `type`.
+/// An operation: the `op` of a request (RULES §5), tagged by `type`.
 ///
 /// Decoded by hand (see `Deserialize for Op` below) rather than as serde's internally
 /// tagged enum, which buffers every op into an intermediate tree and compiles each
@@ -42,7 +42,41 @@ pub enum Op {
     ImportUsers { actor: String, csv: String },
 }
 
-/// The op types, in SPEC §5's order.
+impl Op {
+    /// The actor the op names, if it has one.
+    pub fn actor(&self) -> Option<&str> {
+        match self {
+            Op::AddUser { actor, .. }
+            | Op::EditUser { actor, .. }
+            | Op::DeactivateUser { actor, .. }
+            | Op::ReactivateUser { actor, .. }
+            | Op::DeleteUser { actor, .. }
+            | Op::ReplaceUser { actor, .. }
+            | Op::EditableFields { actor, .. }
+            | Op::ImportUsers { actor, .. } => Some(actor),
+            Op::PasswordReset { .. }
+            | Op::SeatRequest { .. }
+            | Op::Reachable { .. }
+            | Op::ParseSchedule { .. }
+            | Op::Audit {} => None,
+        }
+    }
+
+    /// What the op does, as a refusal names it.
+    pub(crate) fn act(&self) -> crate::problem::Act {
+        use crate::problem::Act;
+        match self {
+            Op::AddUser { .. } | Op::ImportUsers { .. } => Act::AddUsers,
+            Op::DeactivateUser { .. } => Act::DeactivateUsers,
+            Op::ReactivateUser { .. } => Act::ReactivateUsers,
+            Op::DeleteUser { .. } => Act::DeleteUsers,
+            Op::ReplaceUser { .. } => Act::ReplaceUsers,
+            _ => Act::EditUsers,
+        }
+    }
+}
+
+/// The op types, in RULES §5's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 enum OpType {

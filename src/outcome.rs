@@ -1,4 +1,4 @@
-//! The Outcome of SPEC §6: what every front-end returns for an op.
+//! The Outcome of RULES §6: what every front-end returns for an op.
 //!
 //! A [`Violation`] holds a typed [`Problem`] and a typed [`Path`]; the code, params,
 //! English message and hint are derived from them at the edge (see [`crate::messages`]),
@@ -17,7 +17,7 @@ use crate::model::User;
 use crate::op::Op;
 use crate::problem::{Param, Problem};
 
-/// The most violations one Outcome holds (SPEC §5); past it, `too_many_violations`.
+/// The most violations one Outcome holds (RULES §5); past it, `too_many_violations`.
 pub const MAX_VIOLATIONS: usize = 1000;
 
 /// `error` blocks the op; `warning` does not.
@@ -216,12 +216,13 @@ impl Report {
         if v.row.is_none() {
             v.row = self.row;
         }
-        if !self.places.insert(Self::place(&v)) {
-            return;
-        }
         if self.list.len() < MAX_VIOLATIONS {
-            self.list.push(v);
+            if self.places.insert(Self::place(&v)) {
+                self.list.push(v);
+            }
         } else {
+            // Past the cap nothing more is stored, whatever the input's size: what is
+            // left out is counted, each violation once.
             self.omitted += 1;
             self.omitted_errors |= v.severity == Severity::Error;
         }
@@ -234,10 +235,8 @@ impl Report {
             self.push(Violation::at(path, make()));
         } else {
             self.errors_seen += 1;
-            if self.places.insert((Some(path), None, self.row, None)) {
-                self.omitted += 1;
-                self.omitted_errors = true;
-            }
+            self.omitted += 1;
+            self.omitted_errors = true;
         }
     }
 
@@ -420,7 +419,7 @@ impl Serialize for LocalizedFields<'_> {
     }
 }
 
-/// The answer to an op (SPEC §6).
+/// The answer to an op (RULES §6).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outcome {
     /// True when there is no error-severity violation.
@@ -485,7 +484,7 @@ impl Outcome {
     }
 
     /// Serialises with messages from `table` (English where it lacks a key). The
-    /// keys of SPEC §6 in a fixed order; `plan`, `schedule`, `fields` only where set.
+    /// keys of RULES §6 in a fixed order; `plan`, `schedule`, `fields` only where set.
     pub fn serialize_with<S: Serializer>(&self, ser: S, table: Option<&MessageTable>) -> Result<S::Ok, S::Error> {
         let mut map = ser.serialize_map(None)?;
         map.serialize_entry("ok", &self.ok)?;

@@ -1,11 +1,13 @@
 //! Who may do what: the one decision every op, `can`, `capabilities` and
-//! `editableFields` asks ([`authorize`]). Capability (the matrix of SPEC §3), scope (a
+//! `editableFields` asks ([`authorize`]). Capability (the matrix of RULES §3), scope (a
 //! manager's departments and agents), rank, self and SSO are decided here and nowhere
 //! else; the ops only say what is being done ([`Action`]) and report the answer.
 //!
 //! A patch is judged leaf by leaf: `webLogin.password` of another user needs
 //! `reset_passwords` whatever else the patch holds, and an SSO-managed part of `webLogin`
 //! is managed wherever it appears.
+
+use std::collections::HashSet;
 
 use crate::capability::{Capability, Reach};
 use crate::field::{Field, Path};
@@ -32,8 +34,9 @@ pub const SYSTEM: &str = "$system";
 pub(crate) enum Action<'a> {
     /// Hold a capability that needs no target (`panel_login`, `manage_billing`, …).
     Hold(Capability),
-    /// Add a user with this role into these departments.
-    Add { role: Role, departments: &'a [String] },
+    /// Add a user with this role into these departments (`chooses_id`: with an id of
+    /// the request's choosing, which only the host may give).
+    Add { role: Role, departments: &'a [String], chooses_id: bool },
     /// Open a user's record for editing at all (before any field is looked at).
     Open(&'a User),
     /// Change one field of a user. `role` is the role given (for [`Field::Role`]);
@@ -50,8 +53,38 @@ pub(crate) const SELF_EDITABLE: [Field; 3] = [Field::Name, Field::TimeZone, Fiel
 
 /// Whether two users share a department.
 pub(crate) fn shares_department(a: &User, b: &User) -> bool {
-    // Department lists are short; the scan is over the two lists given, not the account.
-    a.departments.iter().any(|d| b.departments.iter().any(|e| e.trim() == d.trim()))
+    let (small, large) = if a.departments.len() <= b.departments.len() {
+        (&a.departments, &b.departments)
+    } else {
+        (&b.departments, &a.departments)
+    };
+    let small = Departments::new(small);
+    large.iter().any(|d| small.has(d))
+}
+
+/// A list of department ids to ask "is `d` in it?". A short list is searched in order; a
+/// long one goes into a set once, so that comparing two lists costs O(n + m), never
+/// n × m, whatever lengths a request or a stored record brings.
+enum Departments<'a> {
+    Short(&'a [String]),
+    Set(HashSet<&'a str>),
+}
+
+impl<'a> Departments<'a> {
+    fn new(list: &'a [String]) -> Departments<'a> {
+        if list.len() <= 16 {
+            return Departments::Short(list);
+        }
+        Departments::Set(list.iter().map(|d| d.trim()).collect())
+    }
+
+    fn has(&self, d: &str) -> bool {
+        let d = d.trim();
+        match self {
+            Departments::Short(list) => list.iter().any(|x| x.trim() == d),
+            Departments::Set(set) => set.contains(d),
+        }
+    }
 }
 
 /// The capability of an act on another user.
@@ -66,6 +99,18 @@ fn capability_of(act: Act) -> Capability {
     }
 }
 
+/// The act a refusal to hold `cap` names (an import refused is refused `add_users`).
+fn act_holding(cap: Capability) -> Act {
+    match cap {
+        Capability::AddUsers => Act::AddUsers,
+        Capability::ResetPasswords => Act::ResetPasswords,
+        Capability::DeactivateUsers => Act::DeactivateUsers,
+        Capability::DeleteUsers => Act::DeleteUsers,
+        Capability::ViewReports => Act::ViewReports,
+        _ => Act::EditUsers,
+    }
+}
+
 /// The one decision: may `actor` do `action`? `Err` is the violation that says no:
 /// `not_permitted`, `role_escalation` or `self_action` (which end a check), or
 /// `sso_managed` for a field the identity provider manages (reported with the rest).
@@ -76,8 +121,8 @@ pub(crate) fn authorize(view: &View<'_>, actor: Actor<'_>, action: Action<'_>) -
     let Actor::User(slot, a) = actor else { return Ok(()) };
     let judge = Judge { view, slot, a };
     match action {
-        Action::Hold(cap) => judge.holds(cap, Act::EditUsers).map(|_| ()),
-        Action::Add { role, departments } => judge.add(role, departments),
+        Action::Hold(cap) => judge.holds(cap, act_holding(cap)).map(|_| ()),
+        Action::Add { role, departments, chooses_id } => judge.add(role, departments, chooses_id),
         Action::Open(t) => {
             if t.id == a.id && a.can_sign_in() {
                 Ok(())
@@ -91,7 +136,13 @@ pub(crate) fn authorize(view: &View<'_>, actor: Actor<'_>, action: Action<'_>) -
             if target.id == a.id {
                 return Err(judge.self_action(act));
             }
-            judge.over(target, act)
+            judge.over(target, act)?;
+            // Turning a user on or off is the identity provider's when it manages status.
+            let switches = matches!(act, Act::DeactivateUsers | Act::ReactivateUsers);
+            if switches && view.rules().sso_managed(Field::Status) {
+                return Err(Violation::at(Field::Status, Problem::SsoManaged { field: Field::Status }));
+            }
+            Ok(())
         }
     }
 }
@@ -168,17 +219,20 @@ impl Judge<'_, '_> {
         Ok(())
     }
 
-    /// Whether the department `d` is one of the actor's own.
-    fn own(&self, d: &str) -> bool {
-        self.a.departments.iter().any(|x| x.trim() == d.trim())
-    }
-
-    fn add(&self, role: Role, departments: &[String]) -> Result<(), Violation> {
+    fn add(&self, role: Role, departments: &[String], chooses_id: bool) -> Result<(), Violation> {
         let act = Act::AddUsers;
         let reach = self.holds(Capability::AddUsers, act)?;
+        if chooses_id {
+            // Ids are the host's: a panel user choosing one could take a deleted user's
+            // id, and with it the call records and reportUsers entries that name it.
+            let mut v = self.refuse(act, Denial::IdsGivenByHost, None);
+            v.field = Some(Path::field(Field::Id));
+            return Err(v);
+        }
         self.give_role(role, Capability::AddUsers, act)?;
         if reach == Reach::OwnDepartmentAgents {
-            let outside = departments.iter().any(|d| !self.own(d));
+            let own = Departments::new(&self.a.departments);
+            let outside = departments.iter().any(|d| !own.has(d));
             if outside || departments.is_empty() {
                 let reason = if outside { Denial::OutsideDepartments } else { Denial::NeedsOwnDepartment };
                 let mut v = self.refuse(act, reason, None);
@@ -208,17 +262,29 @@ impl Judge<'_, '_> {
         }
         let own_field = t.id == a.id && SELF_EDITABLE.contains(&field) && a.can_sign_in();
         if !own_field {
-            // Someone else's password is a password reset (owner/admin only, SPEC §3).
-            let act = if field == Field::Password && t.id != a.id { Act::ResetPasswords } else { Act::EditUsers };
+            // Someone else's password is a password reset (owner/admin only, RULES §3); so is
+            // moving where a Pro user's sign-in goes (its email, its login id): whoever
+            // may do that could reset the password to themselves.
+            let sign_in = matches!(field, Field::Email | Field::LoginId) && t.pro;
+            let act = if (field == Field::Password || sign_in) && t.id != a.id {
+                Act::ResetPasswords
+            } else {
+                Act::EditUsers
+            };
             self.over(t, act).map_err(at_field)?;
             if let Some(role) = role.filter(|_| field == Field::Role) {
                 self.give_role(role, Capability::EditUsers, Act::EditUsers)?;
             }
             if let Some(new) = departments.filter(|_| field == Field::Departments) {
                 let reach = self.holds(Capability::EditUsers, Act::EditUsers)?;
-                let old = &t.departments;
-                let changed = new.iter().filter(|d| !old.contains(d)).chain(old.iter().filter(|d| !new.contains(d)));
-                if reach != Reach::All && changed.into_iter().any(|d| !self.own(d)) {
+                let changes_outside = || {
+                    let (own, was, now) =
+                        (Departments::new(&a.departments), Departments::new(&t.departments), Departments::new(new));
+                    let added = new.iter().filter(|d| !was.has(d));
+                    let removed = t.departments.iter().filter(|d| !now.has(d));
+                    added.chain(removed).any(|d| !own.has(d))
+                };
+                if reach != Reach::All && changes_outside() {
                     return Err(at_field(self.refuse(Act::EditUsers, Denial::OutsideDepartments, Some(t))));
                 }
             }
@@ -243,6 +309,21 @@ impl Judge<'_, '_> {
     }
 }
 
+/// The refusal of an op that names an actor other than `signed_in` (the user the host
+/// signed in), at `actor`.
+pub(crate) fn impostor(view: &View<'_>, signed_in: &User, act: Act) -> Violation {
+    let rules = view.rules();
+    let refusal = Refusal {
+        action: act,
+        reason: Denial::NotSignedIn,
+        role: signed_in.role,
+        departments: signed_in.departments.iter().map(|d| rules.department_name(d).to_owned()).collect(),
+        target: None,
+        ask: None,
+    };
+    Violation::at(crate::field::Key::Actor, Problem::NotPermitted(Box::new(refusal)))
+}
+
 /// The action a capability names over `target`, for `can`. The two that edit a record
 /// (`edit_users`, `reset_passwords`) are asked as the one-field `editUser` they stand for
 /// (`ops::editable`), which asks [`authorize`] here leaf by leaf; the others map to one
@@ -258,7 +339,7 @@ pub(crate) fn action_of(capability: Capability, target: Option<&User>) -> Action
     use Capability as C;
     let Some(t) = target else { return Action::Hold(capability) };
     match capability {
-        C::AddUsers => Action::Add { role: t.role, departments: &t.departments },
+        C::AddUsers => Action::Add { role: t.role, departments: &t.departments, chooses_id: false },
         C::DeactivateUsers => Action::Manage { target: t, act: Act::DeactivateUsers },
         C::DeleteUsers => Action::Manage { target: t, act: Act::DeleteUsers },
         C::ViewReports => Action::ViewReports(t),

@@ -83,6 +83,12 @@ pub enum Denial {
     AgentsOnly,
     /// A manager adding a user into none of its own departments.
     NeedsOwnDepartment,
+    /// The op names an actor other than the user signed in to the host
+    /// ([`Engine::check_as`](crate::Engine::check_as)).
+    NotSignedIn,
+    /// A panel user choosing a new user's id: ids are given by the engine, or chosen by
+    /// the host (`$system`).
+    IdsGivenByHost,
 }
 
 impl Denial {
@@ -95,6 +101,8 @@ impl Denial {
             Denial::OutsideDepartments => "outside_departments",
             Denial::AgentsOnly => "agents_only",
             Denial::NeedsOwnDepartment => "needs_own_department",
+            Denial::NotSignedIn => "actor_not_signed_in",
+            Denial::IdsGivenByHost => "ids_given_by_host",
         }
     }
 }
@@ -207,8 +215,10 @@ pub enum Problem {
     UserUnknown {
         id: String,
     },
+    /// The id is a current user's, or (`retired`) was given before: ids are never reused.
     IdTaken {
         id: String,
+        retired: bool,
     },
     NotPermitted(Box<Refusal>),
     /// `departments`: the names of the actor's departments (a manager's real limit).
@@ -266,6 +276,10 @@ pub enum Problem {
     TooManyRows {
         max: usize,
     },
+    /// A list longer than a user's record keeps (counted once each).
+    TooManyItems {
+        max: usize,
+    },
     ValueInvalid {
         value: String,
     },
@@ -309,8 +323,20 @@ pub(crate) fn s(v: &str) -> Param {
     }
 }
 
-fn n<T: TryInto<i64>>(v: T) -> Param {
-    v.try_into().map(Param::Num).unwrap_or(Param::Null)
+/// A count or bound as a param: a number JavaScript holds exactly (up to 2⁵³ − 1), else
+/// its digits as text, so that the message and the params never disagree in any
+/// front-end.
+fn n<T: TryInto<u64>>(v: T) -> Param {
+    const EXACT: u64 = (1 << 53) - 1;
+    match v.try_into() {
+        Ok(v) if v <= EXACT => i64::try_from(v).map_or(Param::Null, Param::Num),
+        Ok(v) => {
+            let mut text = String::with_capacity(20);
+            crate::rules::push_decimal(&mut text, v);
+            Param::Str(text)
+        }
+        Err(_) => Param::Null,
+    }
 }
 
 fn opt(v: Option<&str>) -> Param {
@@ -394,6 +420,7 @@ impl Problem {
             OutsideSchedule { .. } => "outside_schedule",
             CsvInvalid { .. } => "csv_invalid",
             TooManyRows { .. } => "too_many_rows",
+            TooManyItems { .. } => "too_many_items",
             ValueInvalid { .. } => "value_invalid",
             TooManyViolations { .. } => "too_many_violations",
         }
@@ -411,6 +438,7 @@ impl Problem {
             | ScheduleInvalid { reason, .. }
             | CsvInvalid { reason } => Some(reason),
             ExtensionOutOfRange { reserved, .. } => Some(if *reserved { "reserved" } else { "out_of_range" }),
+            IdTaken { retired, .. } => Some(if *retired { "retired" } else { "in_use" }),
             NotPermitted(r) => Some(r.reason.as_str()),
             SelfAction { action, .. } => Some(action.as_str()),
             RoleEscalation { actor_role, .. } => Some(actor_role.as_str()),
@@ -456,7 +484,8 @@ impl Problem {
             LoginIdTaken { login_id, holder: h } => [vec![("loginId", s(login_id))], holder(h).to_vec()].concat(),
             IpInvalid { ip } => vec![("ip", s(ip))],
             CallerIdUnknown { caller_id } => vec![("callerId", s(caller_id))],
-            UserUnknown { id } | IdTaken { id } => vec![("id", s(id))],
+            UserUnknown { id } => vec![("id", s(id))],
+            IdTaken { id, retired } => vec![("id", s(id)), ("reason", s(if *retired { "retired" } else { "in_use" }))],
             NotPermitted(r) => vec![
                 ("action", s(r.action.as_str())),
                 ("reason", s(r.reason.as_str())),
@@ -493,7 +522,7 @@ impl Problem {
                 ("nextOpenDay", opt(next_open.as_ref().map(|n| n.1))),
                 ("nextOpenTime", opt(next_open.as_ref().map(|n| n.2.as_str()))),
             ],
-            TooManyRows { max } => vec![("max", n(*max))],
+            TooManyRows { max } | TooManyItems { max } => vec![("max", n(*max))],
             ValueInvalid { value } => vec![("value", s(value))],
             TooManyViolations { omitted } => vec![("omitted", n(*omitted))],
             Required
@@ -517,9 +546,11 @@ impl Problem {
         }
     }
 
-    /// The codes of the problems that end a check (SPEC §5: a user who may not act
+    /// The codes of the problems that can end a check (RULES §5.1: a user who may not act
     /// learns nothing more): what [`is_permission`](Problem::is_permission) tests, listed
     /// for a client that lays out a check's answer (`permissionCodes()` in the package).
+    /// `user_unknown` ends it only at `actor` or `target`; at a `reportUsers` item it is
+    /// a field error reported with the rest.
     pub const PERMISSION_CODES: [&'static str; 4] = ["user_unknown", "not_permitted", "role_escalation", "self_action"];
 
     /// Whether this problem ends a check (one of [`PERMISSION_CODES`](Problem::PERMISSION_CODES)).
@@ -555,7 +586,7 @@ mod tests {
         ];
         assert_eq!(ending.iter().map(Problem::code).collect::<Vec<_>>(), Problem::PERMISSION_CODES);
         assert!(ending.iter().all(Problem::is_permission));
-        assert!(!Problem::IdTaken { id: String::new() }.is_permission());
+        assert!(!Problem::IdTaken { id: String::new(), retired: false }.is_permission());
         assert!(!Problem::SsoManaged { field: Field::Name }.is_permission());
     }
 }

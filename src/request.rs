@@ -56,10 +56,16 @@ pub fn decode<T: FromJson>(json: &str) -> Result<T, Outcome> {
 /// assert_eq!(err.violations[0].field_text().as_deref(), Some("account.users"));
 /// ```
 pub fn decode_at<T: FromJson>(json: &str, prefix: &str) -> Result<T, Outcome> {
+    decode_with(json, prefix, false)
+}
+
+/// [`decode_at`], with unknown keys skipped when `lenient` (a host's database row; see
+/// [`Lenient`](crate::json::Lenient)).
+pub(crate) fn decode_with<T: FromJson>(json: &str, prefix: &str, lenient: bool) -> Result<T, Outcome> {
     if json.len() > MAX_REQUEST_BYTES {
         return Err(Outcome::bad_request(prefix, "the request is too large"));
     }
-    crate::json::read(json, false).map_err(|e| {
+    crate::json::read(json, lenient).map_err(|e| {
         let mut path = parse_path(prefix);
         path.extend(e.path);
         Outcome::bad_request_at(path, &e.detail)

@@ -27,12 +27,12 @@ use js_sys::{Error, JsString, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::json::{FromJson, JsonError, Lenient, Reader};
+use crate::json::{FromJson, JsonError, Reader};
 use crate::messages::MessageTable;
 use crate::model::UserDraft;
 use crate::ops::check_field::FieldValue;
 use crate::outcome::Outcome;
-use crate::request::decode_at;
+use crate::request::{decode_at, decode_with};
 use crate::{Account, Capability, Op, Policy};
 
 mod tape;
@@ -52,6 +52,12 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, Outcome> {
 
 fn from_js<T: FromJson>(value: &JsValue, prefix: &str) -> Result<T, Outcome> {
     decode_at(&json_text(value, prefix)?, prefix)
+}
+
+/// [`from_js`] of a host's row: unknown keys skipped when `lenient` (one decoder per type
+/// either way).
+fn row_from_js<T: FromJson>(value: &JsValue, prefix: &str, lenient: bool) -> Result<T, Outcome> {
+    decode_with(&json_text(value, prefix)?, prefix, lenient)
 }
 
 /// The JS value of an Outcome, messages from `table` where it has the code.
@@ -104,6 +110,9 @@ fn thrown(outcome: &Outcome, table: Option<&MessageTable>) -> JsValue {
 pub struct WasmEngine {
     inner: crate::Engine,
     messages: Option<MessageTable>,
+    /// `options.ignoreUnknownKeys`: rows the host stores (the account, `upsertUser`) may
+    /// carry columns of its own.
+    lenient: bool,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -116,18 +125,13 @@ impl WasmEngine {
         let lenient = !options.is_undefined()
             && !options.is_null()
             && Reflect::get(options, &JsString::from("ignoreUnknownKeys")).is_ok_and(|v| v.is_truthy());
-        let account: Account = if lenient {
-            from_js::<Lenient<Account>>(account, "account").map(|l| l.0)
-        } else {
-            from_js(account, "account")
-        }
-        .map_err(|o| thrown(&o, None))?;
+        let account: Account = row_from_js(account, "account", lenient).map_err(|o| thrown(&o, None))?;
         let policy: Policy = if policy.is_undefined() || policy.is_null() {
             Policy::default()
         } else {
             from_js(policy, "policy").map_err(|o| thrown(&o, None))?
         };
-        Ok(WasmEngine { inner: crate::Engine::new(policy, account), messages: None })
+        Ok(WasmEngine { inner: crate::Engine::new(policy, account), messages: None, lenient })
     }
 
     fn out(&self, outcome: &Outcome) -> JsValue {
@@ -139,7 +143,7 @@ impl WasmEngine {
         outcome_js(outcome, self.messages.as_ref())
     }
 
-    /// Checks `op` without changing anything; the Outcome of SPEC §6.
+    /// Checks `op` without changing anything; the Outcome of RULES §6.
     pub fn check(&self, op: &JsValue) -> JsValue {
         match from_js::<Op>(op, "op") {
             Ok(op) => self.out(&self.inner.check(&op)),
@@ -155,6 +159,37 @@ impl WasmEngine {
                 self.out(&outcome)
             }
             Err(o) => self.out(&o),
+        }
+    }
+
+    /// `check` of `op` sent by the signed-in user `signedIn`: an op naming another actor
+    /// is refused (`not_permitted`, reason `actor_not_signed_in`).
+    #[wasm_bindgen(js_name = checkAs)]
+    pub fn check_as(&self, signed_in: &str, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => self.out(&self.inner.check_as(signed_in, &op)),
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// `apply` of `op` sent by the signed-in user `signedIn`, refused as `checkAs` refuses it.
+    #[wasm_bindgen(js_name = applyAs)]
+    pub fn apply_as(&mut self, signed_in: &str, op: &JsValue) -> JsValue {
+        match from_js::<Op>(op, "op") {
+            Ok(op) => {
+                let outcome = self.inner.apply_as(signed_in, &op);
+                self.out(&outcome)
+            }
+            Err(o) => self.out(&o),
+        }
+    }
+
+    /// The user `id` as stored now, or `null`: what a backend writes after an op, without
+    /// copying the whole account.
+    pub fn user(&self, id: &str) -> JsValue {
+        match self.inner.user(id) {
+            Some(u) => tape::to_js(|t| u.serialize(t)),
+            None => JsValue::NULL,
         }
     }
 
@@ -185,10 +220,11 @@ impl WasmEngine {
 
     /// Stores a user row as the host's database has it (replacing the user with its id,
     /// or appending it), without checking any rule: how a cached engine follows writes
-    /// made by another process. Throws a `RosterError` for a row of the wrong shape.
+    /// made by another process. Throws a `RosterError` for a row of the wrong shape;
+    /// read leniently when the engine was built with `ignoreUnknownKeys`.
     #[wasm_bindgen(js_name = upsertUser)]
     pub fn upsert_user(&mut self, user: &JsValue) -> Result<(), JsValue> {
-        let user: crate::User = from_js(user, "user").map_err(|o| thrown(&o, None))?;
+        let user: crate::User = row_from_js(user, "user", self.lenient).map_err(|o| thrown(&o, None))?;
         self.inner.upsert_user(user);
         Ok(())
     }
@@ -199,7 +235,7 @@ impl WasmEngine {
         self.inner.remove_user(id).is_some()
     }
 
-    /// Emails used in other workspaces (the host's directory, SPEC §6).
+    /// Emails used in other workspaces (the host's directory, RULES §6).
     #[wasm_bindgen(js_name = setExternalEmails)]
     pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {
         let list: Vec<String> = from_js(emails, "externalEmails").map_err(|o| thrown(&o, None))?;
@@ -294,7 +330,7 @@ fn names<'a>(list: impl IntoIterator<Item = &'a str>) -> JsValue {
     list.into_iter().map(JsValue::from_str).collect::<js_sys::Array>().into()
 }
 
-/// Every capability name of the role matrix (SPEC §3), in the matrix's order: the rows
+/// Every capability name of the role matrix (RULES §3), in the matrix's order: the rows
 /// of a capability table, so a page never keeps its own list.
 #[wasm_bindgen(js_name = capabilityNames)]
 pub fn capability_names() -> JsValue {

@@ -1,4 +1,4 @@
-//! Hostile input through the `roster` binary (SPEC §8): invalid UTF-8 on stdin, in a
+//! Hostile input through the `roster` binary (RULES §8): invalid UTF-8 on stdin, in a
 //! file and in an argument, a 10 MB request, deeply nested JSON, a 100,000-row CSV file.
 //! Always exit 1 (violations) or 2 (`bad_request`) with an Outcome on stdout, never a
 //! crash (101, or killed by a signal), and the password never on stdout or stderr.

@@ -8,7 +8,7 @@ use serde_json::json;
 
 /// `fuzz/artifacts/schedule/crash-763fb00c…`: 1015 characters of friendly text whose
 /// canonical form (`;` → `; `, `fr\f` → `Fr`) is longer than the 1024-character cap, so
-/// the canonical string did not parse again (SPEC §4: it must).
+/// the canonical string did not parse again (RULES §4: it must).
 const CANONICAL_OVER_CAP: [&str; 20] = [
     "mo\u{b}\u{b},Mo-We\u{c}\u{c};Mo;fr\u{c};fr;Mo;fr\u{c};fr\u{c};fr\u{c};Mo;fr\u{c};fr;Mo;fr\u{c};f",
     "r\u{c};fr\u{c}\u{c}\u{c};fr;Mo;fr\u{c};fr\u{c};fr\u{c};Mo\u{c}\u{c}\u{c};fr\u{c};Mo-We\u{c}\u{c}",

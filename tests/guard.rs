@@ -8,26 +8,8 @@
 use roster_rules::{Capability, Engine, Op, Outcome, Policy, Status};
 use serde_json::{json, Value};
 
-fn account() -> Value {
-    json!({ "plan": "swift", "proSeats": 5,
-        "departments": [ { "id": "sales", "name": "Sales Team", "routing": "round_robin" },
-                         { "id": "support", "name": "Support", "routing": "sequential" } ],
-        "users": [
-        { "id": "u1", "name": "Asha Rao", "email": "asha@acme.in", "mobile": "+919800000001",
-          "extension": "10", "role": "owner", "pro": true, "status": "active" },
-        { "id": "u2", "name": "Bala Iyer", "email": "bala@acme.in", "mobile": "+919800000002",
-          "extension": "11", "role": "admin", "pro": true, "status": "active" },
-        { "id": "u3", "name": "Chitra Sen", "email": "chitra@acme.in", "mobile": "+919800000003",
-          "extension": "12", "role": "manager", "pro": true, "status": "active", "departments": ["sales"] },
-        { "id": "u4", "name": "Dev Patel", "email": "dev@acme.in", "mobile": "+919800000004",
-          "extension": "13", "role": "agent", "pro": true, "status": "active", "departments": ["sales"],
-          "webLogin": { "loginId": "dev.patel" }, "reportUsers": ["u5"] },
-        { "id": "u5", "name": "Esha Khan", "email": "esha@acme.in", "mobile": "+919800000005",
-          "extension": "14", "role": "agent", "status": "active", "departments": ["support"] },
-        { "id": "u6", "name": "Farah Ali", "email": "farah@acme.in", "mobile": "+919800000006",
-          "extension": "15", "role": "admin", "pro": true, "status": "pending" }
-    ] })
-}
+mod util;
+use util::guard_account as account;
 
 fn engine_of(account: Value) -> Engine {
     Engine::new(Policy::default(), serde_json::from_value(account).unwrap())
@@ -197,7 +179,7 @@ fn permission_comes_first_for_the_whole_op() {
     let o = e.check(&op(json!({ "type": "importUsers", "actor": "u3", "csv": csv })));
     only(&o, "role_escalation");
     assert_eq!(o.violations[0].row, Some(4));
-    // Its message says the real limit: agents only, into Sales Team (SPEC §2).
+    // Its message says the real limit: agents only, into Sales Team (RULES §2).
     assert_eq!(
         o.violations[0].text(None).0,
         "Managers add and edit agents only, in their own departments: Sales Team."

@@ -1,4 +1,4 @@
-//! Hostile input through the library API (SPEC §8): 10 MB strings, 100,000-row CSVs,
+//! Hostile input through the library API (RULES §8): 10 MB strings, 100,000-row CSVs,
 //! deeply nested JSON, NUL bytes, bidi overrides, zero-width characters, numbers where
 //! strings belong and the other way round. Each is a clear violation or a `bad_request`
 //! naming the path, never a panic, and a password never comes back in any output.
@@ -40,7 +40,9 @@ fn gita() -> Value {
 }
 
 fn add(user: Value) -> String {
-    text(&json!({ "account": sample(), "op": { "type": "addUser", "actor": "u2", "user": user } }))
+    // Only the host chooses ids: a user with one is added by `$system`.
+    let actor = if user.get("id").is_some() { "$system" } else { "u2" };
+    text(&json!({ "account": sample(), "op": { "type": "addUser", "actor": actor, "user": user } }))
 }
 
 /// `check` and `apply` of one request: the Outcome as JSON (checked to be the same

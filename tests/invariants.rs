@@ -1,4 +1,4 @@
-//! Property tests (SPEC §8): random sequences of ops through `apply` keep every account
+//! Property tests (RULES §8): random sequences of ops through `apply` keep every account
 //! invariant after every step; a rejected op changes nothing; `check` agrees with `apply`.
 
 use std::collections::HashSet;

@@ -2,7 +2,7 @@
 //! editUser, the user life cycle, replaceUser, reachable, editableFields, audit,
 //! importUsers, seatRequest, passwordReset and bad requests.
 //!
-//! Expectations are taken from SPEC.md §1–§6, not from the implementation.
+//! Expectations are taken from RULES §1–§6, not from the implementation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use roster_rules::request::check_json;
@@ -534,7 +534,7 @@ fn lifecycle_deactivate_and_reactivate_round_trip() {
     );
     let o = e.apply(&act("reactivateUser", "u2", "u4"));
     assert_errors(&o, &[]);
-    // Back to the status it had (SPEC §5 Lifecycle), and nothing left of the deactivation.
+    // Back to the status it had (RULES §5 Lifecycle), and nothing left of the deactivation.
     assert_eq!(stored(&e, "u4").status, roster_rules::Status::Active);
     assert_eq!(stored(&e, "u4").previous_status, None);
 }
@@ -1235,7 +1235,7 @@ fn import_duplicates_within_file_flag_later_row() {
     assert_errors(&o, &["email_taken", "extension_taken"]);
     assert_eq!(rows_of(&o, "email_taken"), [3]);
     assert_eq!(rows_of(&o, "extension_taken"), [3]);
-    // The holder is the earlier line of the file (no user yet, SPEC §2); extensions
+    // The holder is the earlier line of the file (no user yet, RULES §2); extensions
     // 10–15 are held, so the free-extension hint skips 16, which that row takes.
     let v = violation(&o, "extension_taken");
     assert_eq!(v["params"]["heldByRow"], 2);

@@ -1,4 +1,4 @@
-//! Every field validator (SPEC §2) on arbitrary text: the typed rules under
+//! Every field validator (RULES §2) on arbitrary text: the typed rules under
 //! `roster_rules::rules` and `tz`, and `Engine::check_field` for every user field, as a
 //! string, inside a list, and as whatever JSON the text is. No panic; a normalised value
 //! is a fixed point of its rule; a password is never echoed.

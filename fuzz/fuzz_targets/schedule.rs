@@ -1,4 +1,4 @@
-//! The schedule parser (SPEC §4) on arbitrary text: no panic; a parsed schedule's
+//! The schedule parser (RULES §4) on arbitrary text: no panic; a parsed schedule's
 //! canonical string parses again to the same schedule (same canonical, same weekly
 //! table); the weekly table is well formed; `24/7` and `off` mean what they say; the
 //! error offset lies within the text; `next_change` really is a change.

@@ -28,7 +28,7 @@ test('the tarball holds the package and nothing else', () => {
     'README.md', 'dist/index.d.cts', 'dist/node.cjs', 'dist/node/roster_rules.js', 'dist/node/wasm-inline.js',
     'dist/roster_rules.js', 'dist/roster_rules_bg.wasm', 'dist/wasm-inline.js',
     'index.d.ts', 'js/base64.js', 'js/browser.js', 'js/inline.js', 'js/lifecycle.js', 'js/node.mjs', 'js/schema.js',
-    'package.json',
+    'messages/hi.js', 'package.json',
   ]);
   // One .wasm file: the small build, loaded by URL. The inline entries carry theirs as
   // base64 (entries.test.mjs holds dist/wasm-inline.js to the same bytes).

@@ -1,4 +1,4 @@
-// SPEC §2 and §8: "every address the engine accepts is also accepted by a real
+// RULES §2 and §8: "every address the engine accepts is also accepted by a real
 // browser's `input type=email` (headless Chromium), on generated and hand-picked
 // inputs." Seeded generators write a few thousand addresses (allowed and disallowed
 // local-part characters, dots, plus aliases, Unicode and IDN, long labels and parts,

@@ -1,4 +1,4 @@
-// SPEC §2: `mobile` / `altMobile` against libphonenumber-js (max metadata, which has
+// RULES §2: `mobile` / `altMobile` against libphonenumber-js (max metadata, which has
 // the number types). Seeded generators write Indian numbers (every leading digit,
 // lengths 8–13, the +91 / 91 / 0091 / 0 prefixes, spaces, dashes, dots, brackets) and
 // numbers of other countries (libphonenumber's example mobiles, varied digit by digit,
@@ -8,7 +8,7 @@
 // libphonenumber-js's parsePhoneNumber(…, { extract: false }) (the whole text must be
 // the number, as isValidPhoneNumber demands).
 //
-// The engine's rule is SPEC §2's, not a numbering plan: a +91 number is a mobile when it
+// The engine's rule is RULES §2's, not a numbering plan: a +91 number is a mobile when it
 // has 10 digits starting 6–9; any other number is accepted in E.164 shape (7–15 digits,
 // no leading 0). So the engine accepts numbers libphonenumber calls invalid or
 // fixed-line: counted by category and documented in docs/DIFFERENTIAL.md. Asserted: no
@@ -92,7 +92,7 @@ function indian(r) {
   return `${r.pick(['', '', ' '])}${prefix}${indianLayout(r, n)}${r.pick(['', '', ' '])}`;
 }
 
-/** Input forms the engine refuses on purpose (SPEC §2 lists the separators it accepts). */
+/** Input forms the engine refuses on purpose (RULES §2 lists the separators it accepts). */
 const REJECTED_FORMS = [
   ['an extension', (n) => `${n} ext. 5`],
   ['a tel: URI', (n) => `tel:${n.replace(/ /g, '')}`],
@@ -152,7 +152,7 @@ function classify(text, country) {
     if (n.mobile) return ['engine accepts a form libphonenumber does not parse; its E.164 is a libphonenumber mobile', e, l];
     return [`engine accepts, libphonenumber: ${n.valid ? `valid ${n.type}, not a mobile` : 'invalid number'}`, e, l];
   }
-  if (l.e164.startsWith('+91160')) return ['engine rejects +91 160x (SPEC §2: +91 mobiles start 6–9); libphonenumber: mobile', e, l];
+  if (l.e164.startsWith('+91160')) return ['engine rejects +91 160x (RULES §2: +91 mobiles start 6–9); libphonenumber: mobile', e, l];
   return [`ENGINE REJECTS A libphonenumber MOBILE (${e.reason})`, e, l];
 }
 

@@ -1,4 +1,4 @@
-// SPEC §4 and §8: the schedule language against the reference implementation, the npm
+// RULES §4 and §8: the schedule language against the reference implementation, the npm
 // package opening_hours (opening_hours.js). Seeded generators write schedules of the
 // canonical subset, friendly spellings of them, overlapping spans, rules without days
 // after rules with days, out-of-subset constructs and random one-character mutations.
@@ -190,7 +190,7 @@ function schedule(r) {
   const whole = r.weighted([[3, '24/7'], [3, 'off'], [94, null]]);
   if (whole) return whole;
   const n = r.weighted([[4, 1], [3, 2], [2, 3], [1, 4]]);
-  // Rules without days anywhere: SPEC §4 (since 2026-12-04) reads them as
+  // Rules without days anywhere: RULES §4 (since 2026-12-04) reads them as
   // opening_hours.js does, after rules with days and after each other.
   return Array.from({ length: n }, () => rule(r, { dayless: r.chance(0.2) }));
 }
@@ -259,7 +259,7 @@ function friendly(r, s) {
     }).join(r.pick([',', ', ', ' , ']));
     // Days naming the whole week may be left out of the first rule: a rule without days
     // covers every day. Later, a rule without days adds to what came before, where days
-    // naming the whole week replace it (SPEC §4): the two are not the same there.
+    // naming the whole week replace it (RULES §4): the two are not the same there.
     // (Nor before a rule without days, which would then replace it.)
     const nextDayless = i + 1 < s.length && s[i + 1].days === null;
     if (everyDay && i === 0 && !nextDayless && r.chance(0.5)) dayText = null;
@@ -273,7 +273,7 @@ function friendly(r, s) {
 
 // ------------------------------------------------------------------ near misses
 
-/** Constructs SPEC §4 puts outside the subset: schedule_invalid with this reason. */
+/** Constructs RULES §4 puts outside the subset: schedule_invalid with this reason. */
 const OUT_OF_SUBSET = [
   ['public holidays', 'holiday', (t) => `${t}; PH off`],
   ['school holidays', 'holiday', (t) => `SH off; ${t}`],
@@ -405,7 +405,7 @@ test('friendly input: the engine canonical text means what the strict text means
 });
 
 test('known difference (b): overlapping spans of one rule', () => {
-  // SPEC §4: "Two spans of one rule that overlap are an error (`schedule_overlap`); the
+  // RULES §4: "Two spans of one rule that overlap are an error (`schedule_overlap`); the
   // panel rejects overlapping slots." opening_hours.js accepts them and joins them.
   const r = rng(SEED + 2);
   let n = 0;
@@ -424,7 +424,7 @@ test('known difference (b): overlapping spans of one rule', () => {
 });
 
 test('rules without days after rules with days: read as opening_hours.js reads them', () => {
-  // SPEC §4 (changed 2026-12-04): a rule without days adds its spans to what the rules
+  // RULES §4 (changed 2026-12-04): a rule without days adds its spans to what the rules
   // before it say; after another rule without days it replaces everything before it.
   // Until then this was known difference (a); now the two must agree.
   const r = rng(SEED + 3);
@@ -450,7 +450,7 @@ test('rules without days after rules with days: read as opening_hours.js reads t
 });
 
 test('known difference (c): the panel default "12 am to 12 am" is all day', () => {
-  // SPEC §4: "Friendly input is accepted and normalised to the canonical form: `12 am to
+  // RULES §4: "Friendly input is accepted and normalised to the canonical form: `12 am to
   // 12 am` and `all day` → `24/7`" (the seed's default schedule, "all day and from 12 am
   // to 12 am"). opening_hours.js reads `12am-12am` as `0-0`, never open. Friendly text
   // is not opening_hours syntax; the canonical `24/7` is, and both read it the same.
@@ -465,8 +465,8 @@ test('known difference (c): the panel default "12 am to 12 am" is all day', () =
   }
 });
 
-test('outside the subset: the engine rejects, with the reason SPEC §4 names', () => {
-  // SPEC §4: "Not in the subset (rejected with `schedule_invalid`): public holidays,
+test('outside the subset: the engine rejects, with the reason RULES §4 names', () => {
+  // RULES §4: "Not in the subset (rejected with `schedule_invalid`): public holidays,
   // months, weeks, sunrise, ends past 24:00, `||`, comments, additional rules joined by
   // `, `, time-specific `off`." All are opening_hours syntax that opening_hours.js reads.
   const r = rng(SEED + 4);

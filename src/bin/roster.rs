@@ -1,4 +1,4 @@
-//! `roster`: the rules engine on the command line (SPEC §6).
+//! `roster`: the rules engine on the command line (RULES §6).
 //!
 //! Exit codes: 0 ok, 1 violations, 2 unusable input.
 

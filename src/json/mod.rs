@@ -193,14 +193,20 @@ impl<'a> Reader<'a> {
     }
 
     /// What the next value is, for an error that says what was found instead.
+    /// The bytes from the position on.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
     fn wrong(&mut self, expected: &str) -> JsonError {
         let found = match self.peek() {
             None => return self.fail("not valid JSON: the text ends here"),
             Some(b'"') => "a string",
             Some(b'{') => "an object",
             Some(b'[') => "a list",
-            Some(b't' | b'f') => "true or false",
-            Some(b'n') => "null",
+            Some(b't') if self.rest().starts_with(b"true") => "true or false",
+            Some(b'f') if self.rest().starts_with(b"false") => "true or false",
+            Some(b'n') if self.rest().starts_with(b"null") => "null",
             Some(b'-' | b'0'..=b'9') => "a number",
             Some(_) => return self.fail("not valid JSON"),
         };
@@ -246,19 +252,39 @@ impl<'a> Reader<'a> {
     }
 
     /// The end of the number at the position, and whether it is a whole number (digits,
-    /// no sign, fraction or exponent).
-    fn number_span(&self) -> (bool, usize) {
+    /// no sign, fraction or exponent). A span that is no JSON number (`01`, `1.`, `-`,
+    /// `1e`) ends where the grammar stops, so the byte after it is refused.
+    pub(crate) fn number_span(&self) -> (bool, usize) {
+        let b = |i: usize| self.bytes.get(i).copied().unwrap_or(0);
+        let digits = |mut i: usize| {
+            while b(i).is_ascii_digit() {
+                i += 1;
+            }
+            i
+        };
         let mut i = self.pos;
         let mut whole = true;
-        while let Some(&b) = self.bytes.get(i) {
-            match b {
-                b'0'..=b'9' => {}
-                b'-' | b'+' | b'.' | b'e' | b'E' => whole = false,
-                _ => break,
-            }
+        if b(i) == b'-' {
+            whole = false;
             i += 1;
         }
-        (whole && i > self.pos, i)
+        match b(i) {
+            b'0' => i += 1,
+            b'1'..=b'9' => i = digits(i),
+            _ => return (false, i),
+        }
+        if b(i) == b'.' && b(i + 1).is_ascii_digit() {
+            whole = false;
+            i = digits(i + 1);
+        }
+        if matches!(b(i), b'e' | b'E') {
+            let sign = usize::from(matches!(b(i + 1), b'+' | b'-'));
+            if b(i + 1 + sign).is_ascii_digit() {
+                whole = false;
+                i = digits(i + 1 + sign);
+            }
+        }
+        (whole, i)
     }
 
     /// A string.
@@ -354,7 +380,9 @@ impl<'a> Reader<'a> {
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
         let digits = self.bytes.get(self.pos..self.pos + 4).and_then(|b| std::str::from_utf8(b).ok());
-        let n = digits.and_then(|d| u32::from_str_radix(d, 16).ok());
+        // Four hex digits exactly (`from_str_radix` alone would take a sign).
+        let n =
+            digits.filter(|d| d.bytes().all(|c| c.is_ascii_hexdigit())).and_then(|d| u32::from_str_radix(d, 16).ok());
         self.pos += 4;
         n.ok_or_else(|| self.fail("not valid JSON: a bad \\u escape in a string"))
     }
@@ -493,6 +521,9 @@ impl<'a> Reader<'a> {
             Some(b'n') if self.null() => Ok(()),
             Some(b'-' | b'0'..=b'9') => {
                 let (_, end) = self.number_span();
+                if !self.bytes.get(self.pos..end).is_some_and(|n| n.iter().any(u8::is_ascii_digit)) {
+                    return Err(self.wrong("a value"));
+                }
                 self.pos = end;
                 Ok(())
             }

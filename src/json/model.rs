@@ -1,4 +1,4 @@
-//! How each type of the data model and of a request is read (SPEC §1, §5, §6): the keys
+//! How each type of the data model and of a request is read (RULES §1, §5, §6): the keys
 //! each object has, which are required, what a missing key defaults to, and where
 //! `null` is allowed (an optional key; in a patch, `null` clears the field).
 
@@ -47,12 +47,15 @@ named!(Reach, "all" => Reach::All, "own_departments" => Reach::OwnDepartments,
 impl FromJson for ExtensionRange {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let (mut from, mut to) = (None, None);
-        r.object("extensionRange", &["from", "to"], |r, i| {
-            match i {
-                0 => from = Some(r.u64()?),
-                _ => to = Some(r.u64()?),
-            }
-            Ok(())
+        // Strict even in a lenient row (a misspelt bound must not fall back to the policy's).
+        r.with_lenient(false, |r| {
+            r.object("extensionRange", &["from", "to"], |r, i| {
+                match i {
+                    0 => from = Some(r.u64()?),
+                    _ => to = Some(r.u64()?),
+                }
+                Ok(())
+            })
         })?;
         Ok(ExtensionRange { from: from.ok_or_else(|| r.missing("from"))?, to: to.ok_or_else(|| r.missing("to"))? })
     }
@@ -60,12 +63,22 @@ impl FromJson for ExtensionRange {
 
 impl FromJson for Sso {
     fn from_json(r: &mut Reader<'_>) -> Result<Self, JsonError> {
-        let mut managed_fields = Vec::new();
-        r.object("sso", &["managedFields"], |r, _| {
-            managed_fields = r.strings()?;
-            Ok(())
-        })?;
-        Ok(Sso { managed_fields })
+        // Strict even in a lenient row: a misspelt key or field name would silently turn
+        // the identity provider's control off.
+        r.with_lenient(false, |r| {
+            let mut managed_fields = Vec::new();
+            r.object("sso", &["managedFields"], |r, _| {
+                managed_fields = r.list(|r| {
+                    let name = r.string()?;
+                    match crate::field::Field::parse(name.trim()) {
+                        Some(_) => Ok(name),
+                        None => Err(r.fail("not a field name (name, email, mobile, webLogin.loginId, …)")),
+                    }
+                })?;
+                Ok(())
+            })?;
+            Ok(Sso { managed_fields })
+        })
     }
 }
 
@@ -374,7 +387,7 @@ impl FromJson for UserDraft {
 const OP_KEYS: [&str; 11] =
     ["type", "actor", "target", "user", "patch", "mobile", "fromEmail", "count", "at", "text", "csv"];
 
-/// The op types, in SPEC §5's order, with the keys (indexes into [`OP_KEYS`]) each takes
+/// The op types, in RULES §5's order, with the keys (indexes into [`OP_KEYS`]) each takes
 /// besides `type`; `count` (7) may be left out.
 const OP_TYPES: [(&str, &[usize]); 13] = [
     ("addUser", &[1, 3]),

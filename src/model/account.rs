@@ -214,7 +214,7 @@ pub struct User {
     /// Life-cycle status.
     #[serde(default = "default_status")]
     pub status: Status,
-    /// Call-receiving hours (SPEC §4).
+    /// Call-receiving hours (RULES §4).
     #[serde(default = "default_schedule")]
     pub schedule: String,
     /// IANA time zone; the account's when absent.

@@ -1,4 +1,4 @@
-//! The data model of SPEC §1: [`Policy`], [`Account`], [`User`] and the op inputs.
+//! The data model of RULES §1: [`Policy`], [`Account`], [`User`] and the op inputs.
 //!
 //! Every type reads and writes camelCase JSON. Unknown keys are an error (the request
 //! decoder turns it into a `bad_request` naming the JSON path); in a [`Policy`] a

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::ExtensionRange;
 use crate::capability::RoleMatrix;
 
-/// The rules that vary between providers and plans (SPEC §1).
+/// The rules that vary between providers and plans (RULES §1).
 ///
 /// `Policy::default()` is the built-in catalog. A host may load another one from JSON:
 /// unknown keys are an error, missing keys take the default.
@@ -33,7 +33,7 @@ pub struct Policy {
     pub unique_mobile: bool,
     /// ISO 3166 alpha-2 country assumed for numbers typed without `+`.
     pub default_country: String,
-    /// The capability matrix (fixed roles, SPEC §3).
+    /// The capability matrix (fixed roles, RULES §3).
     pub roles: RoleMatrix,
     /// The web-login password rule.
     pub password: PasswordPolicy,

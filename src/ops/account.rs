@@ -54,7 +54,7 @@ pub(crate) fn audit(view: &View<'_>) -> Outcome {
     for (slot, u) in view.state().users() {
         let mut found = Report::errors_only();
         if view.first_holder(IndexKey::Id, &u.id, None).is_some_and(|first| first < slot) {
-            found.push(Violation::at(Field::Id, Problem::IdTaken { id: u.id.clone() }));
+            found.push(Violation::at(Field::Id, Problem::IdTaken { id: u.id.clone(), retired: false }));
         }
         let verdict = schedules.entry(u.schedule.as_str()).or_insert_with(|| schedule_verdict(&u.schedule));
         check_fields(view, Cow::Borrowed(u), &Fields::of_user(u, verdict), Some(slot), Mode::Audit, &mut found);

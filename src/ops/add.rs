@@ -1,4 +1,4 @@
-//! `addUser`: a new user with the defaults of SPEC §5, checked like every other.
+//! `addUser`: a new user with the defaults of RULES §5, checked like every other.
 
 use std::borrow::Cow;
 
@@ -36,7 +36,10 @@ pub(crate) fn add_user(view: &View<'_>, actor_id: &str, draft: &UserDraft) -> Ev
 pub(crate) fn may_add(view: &View<'_>, actor: Actor<'_>, draft: &Fields<'_>) -> Result<(), Violation> {
     let role = draft.role.and_then(|r| Role::parse(r.trim())).unwrap_or(Role::Agent);
     let departments = draft.departments.unwrap_or(&[]);
-    authorize(view, actor, Action::Add { role, departments })?;
+    // The id the engine would give anyway is no choice (a replace plan's addUser step
+    // names it, so that the later steps can).
+    let chooses_id = draft.id.map(str::trim).is_some_and(|id| !id.is_empty() && id != view.next_id());
+    authorize(view, actor, Action::Add { role, departments, chooses_id })?;
     for id in draft.report_users.flatten().unwrap_or(&[]) {
         if let Some((_, named)) = view.find(id) {
             authorize(view, actor, Action::ViewReports(named))?;
@@ -68,12 +71,23 @@ pub(crate) fn new_user(view: &View<'_>, draft: &Fields<'_>, report: &mut Report)
             view.next_id()
         }
         Some(id) => {
-            if view.find(id).is_some() {
-                report.push(Violation::at(Field::Id, Problem::IdTaken { id: id.to_owned() }));
+            // Ids are never reused: an engine id below the counter was given before,
+            // even if its user has since been deleted.
+            let retired =
+                view.find(id).is_none() && crate::state::id_number(id).is_some_and(|n| n < view.next_number());
+            if retired || view.find(id).is_some() {
+                report.push(Violation::at(Field::Id, Problem::IdTaken { id: id.to_owned(), retired }));
             }
             id.to_owned()
         }
-        None => view.next_id(),
+        None => {
+            let fresh = view.next_id();
+            // Only when the counter is spent (a host's id of u18446744073709551615).
+            if view.find(&fresh).is_some() {
+                report.push(Violation::at(Field::Id, Problem::IdTaken { id: fresh.clone(), retired: false }));
+            }
+            fresh
+        }
     };
     let checked = check_fields(view, Cow::Owned(blank_user(id)), draft, None, Mode::Add, report);
     report.extend(limit_violations(view, 1, u64::from(checked.user.pro)));

@@ -1,6 +1,7 @@
 //! `editUser`: the fields in the patch, each judged by its own path.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use super::fields::{check_fields, Fields, Mode};
 use super::{actor, denied, last_admin, seat_for, target, Evaluated};
@@ -106,7 +107,10 @@ pub(crate) fn gate(
     }
     if let Some(Some(ids)) = &patch.report_users {
         let known = before.report_users.as_deref().unwrap_or(&[]);
-        for id in ids.iter().filter(|id| !known.contains(id)) {
+        // A long stored list is looked up through a set: never items × stored.
+        let set: Option<HashSet<&str>> = (known.len() > 16).then(|| known.iter().map(String::as_str).collect());
+        let is_known = |id: &str| set.as_ref().map_or_else(|| known.iter().any(|k| k == id), |s| s.contains(id));
+        for id in ids.iter().filter(|id| !is_known(id)) {
             if let Some((_, named)) = view.find(id) {
                 authorize(view, actor, Action::ViewReports(named))?;
             }

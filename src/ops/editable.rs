@@ -9,27 +9,11 @@ use crate::outcome::{FieldState, Outcome, Report, Violation};
 use crate::permission::Actor;
 use crate::state::View;
 
-/// The fields a form may show for editing, in form order (`status` has ops of its own).
-pub const FORM_FIELDS: [Field; 18] = [
-    Field::Id,
-    Field::Name,
-    Field::Email,
-    Field::Mobile,
-    Field::AltMobile,
-    Field::Extension,
-    Field::Role,
-    Field::Pro,
-    Field::Schedule,
-    Field::TimeZone,
-    Field::Departments,
-    Field::WebLogin,
-    Field::LoginId,
-    Field::AllowedIps,
-    Field::Blocked,
-    Field::Password,
-    Field::AllowedCallerIds,
-    Field::ReportUsers,
-];
+/// The fields a form may show for editing, in form order: every field but `status` and
+/// `previousStatus`, which have ops of their own.
+pub fn form_fields() -> impl Iterator<Item = Field> {
+    Field::ALL.into_iter().filter(|f| !matches!(f, Field::Status | Field::PreviousStatus))
+}
 
 /// A patch of `field` alone, with a value that changes nothing the permission reads (the
 /// user's own role and departments; an id and mobile that differ, as any edit of them
@@ -76,7 +60,7 @@ pub(crate) fn editable_fields(view: &View<'_>, actor_id: &str, target_id: &str) 
         Ok(x) => x,
         Err(v) => return Outcome::from_violations(vec![v]),
     };
-    let fields = FORM_FIELDS.iter().map(|&f| (f, FieldState { why: why_not(view, actor, t, f) })).collect();
+    let fields = form_fields().map(|f| (f, FieldState { why: why_not(view, actor, t, f) })).collect();
     let mut outcome = Outcome::from_violations(Vec::new());
     outcome.fields = Some(fields);
     outcome

@@ -140,7 +140,10 @@ pub(crate) fn import_users(view: &View<'_>, actor_id: &str, text: &str) -> Evalu
         }
     }
     let mut outcome = report.into_outcome();
-    outcome.effects.push(Effect::InviteSent);
     let added = overlay.added.into_users();
+    // Invitations go out only when someone is added (a file of headers adds no one).
+    if !added.is_empty() {
+        outcome.effects.push(Effect::InviteSent);
+    }
     (outcome, Some(added.into_iter().map(Put::Append).collect()))
 }

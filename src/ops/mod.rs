@@ -1,4 +1,4 @@
-//! The operations of SPEC §5, as functions over a read-only [`View`] of the account: each
+//! The operations of RULES §5, as functions over a read-only [`View`] of the account: each
 //! evaluates to an Outcome and the [`Mutation`] it would make. [`evaluate`] is the one
 //! entry; `Engine::check` drops the mutation, `Engine::apply` carries it out when ok.
 //!
@@ -88,7 +88,7 @@ pub(crate) fn denied(v: Violation) -> Evaluated {
     (Outcome::from_violations(vec![v]), None)
 }
 
-/// A new user with the defaults of SPEC §5 (agent, Pro off, pending, 24/7) and blank
+/// A new user with the defaults of RULES §5 (agent, Pro off, pending, 24/7) and blank
 /// required fields.
 pub(crate) fn blank_user(id: String) -> User {
     User {
@@ -181,33 +181,17 @@ fn changes(state: &State, m: &Mutation) -> Vec<Change> {
     out
 }
 
-/// The fields an audit trail compares, in form order (each part of `webLogin` on its own).
-const DIFFED: [Field; 18] = [
-    Field::Id,
-    Field::Name,
-    Field::Email,
-    Field::Mobile,
-    Field::AltMobile,
-    Field::Extension,
-    Field::Role,
-    Field::Pro,
-    Field::Status,
-    Field::Schedule,
-    Field::TimeZone,
-    Field::Departments,
-    Field::PreviousStatus,
-    Field::LoginId,
-    Field::AllowedIps,
-    Field::Blocked,
-    Field::AllowedCallerIds,
-    Field::ReportUsers,
-];
+/// The fields an audit trail compares, in form order: each stored leaf, so each part of
+/// `webLogin` on its own (never the password, which is not stored).
+fn diffed() -> impl Iterator<Item = Field> {
+    Field::ALL.into_iter().filter(|f| !matches!(f, Field::WebLogin | Field::Password))
+}
 
 /// Field-by-field changes between two users (`from`/`to` as the account JSON has them).
 /// Fields are compared as they are; only a changed field is turned into JSON.
 pub(crate) fn diff(out: &mut Vec<Change>, before: Option<&User>, after: Option<&User>) {
     let Some(id) = after.or(before).map(|u| u.id.clone()) else { return };
-    for f in DIFFED {
+    for f in diffed() {
         let (from, to) = (before.map(|u| value_of(u, f)), after.map(|u| value_of(u, f)));
         if from != to {
             let (from, to) =
@@ -295,7 +279,7 @@ mod tests {
         diff(&mut changes, None, Some(&u));
         let keys: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         let mut expected: Vec<&str> = flat.keys().map(String::as_str).collect();
-        expected.sort_by_key(|k| DIFFED.iter().position(|f| f.as_str() == *k));
+        expected.sort_by_key(|k| diffed().position(|f| f.as_str() == *k));
         assert_eq!(keys, expected);
         for c in &changes {
             assert_eq!(c.user_id, "u9");

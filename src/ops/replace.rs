@@ -89,6 +89,14 @@ fn successor(old: &User, id: String, mobile: &str) -> UserDraft {
 /// The permission part of every step that is always taken, asked before any data.
 fn may_replace(view: &View<'_>, actor: Actor<'_>, old: &User) -> Result<(), Violation> {
     authorize(view, actor, Action::Manage { target: old, act: Act::ReplaceUsers })?;
+    // The new user takes calls in the old one's place: replacing a deactivated user is
+    // reactivating it, replacing an active one deactivates it. Asked first: it is what a
+    // replace is.
+    let act = if old.is_deactivated() { Act::ReactivateUsers } else { Act::DeactivateUsers };
+    match authorize(view, actor, Action::Manage { target: old, act }) {
+        Err(v) if v.problem.is_permission() => return Err(v),
+        _ => {}
+    }
     const NONE: &[String] = &[];
     let edit_of = |field: Field, departments: Option<&'static [String]>| Action::Edit {
         target: old,
@@ -100,7 +108,7 @@ fn may_replace(view: &View<'_>, actor: Actor<'_>, old: &User) -> Result<(), Viol
     if old.web_login.is_some() {
         steps.push(edit_of(Field::LoginId, None));
     }
-    steps.push(Action::Add { role: old.role, departments: &old.departments });
+    steps.push(Action::Add { role: old.role, departments: &old.departments, chooses_id: false });
     for id in old.report_users.iter().flatten() {
         if let Some((_, named)) = view.find(id) {
             steps.push(Action::ViewReports(named));
@@ -108,9 +116,6 @@ fn may_replace(view: &View<'_>, actor: Actor<'_>, old: &User) -> Result<(), Viol
     }
     if !old.departments.is_empty() {
         steps.push(edit_of(Field::Departments, Some(NONE)));
-    }
-    if !old.is_deactivated() {
-        steps.push(Action::Manage { target: old, act: Act::DeactivateUsers });
     }
     for step in steps {
         match authorize(view, actor, step) {

@@ -1,4 +1,4 @@
-//! Field rules of SPEC §2, one module per family. Each validator is pure: it takes the
+//! Field rules of RULES §2, one module per family. Each validator is pure: it takes the
 //! typed text and returns the normalised value or a typed problem, never a string code.
 
 pub mod email;
@@ -28,7 +28,7 @@ pub(crate) fn in_ranges<T: Ord + Copy>(table: &[(T, T)], x: T) -> bool {
 
 /// Appends `n` in decimal, without the `format!` machinery (slow in wasm, and ids and
 /// numbers are written on every keystroke and every imported row).
-pub(crate) fn push_decimal(out: &mut String, n: usize) {
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
     let mut div = 1;
     while div <= n / 10 {
         div *= 10;
@@ -48,7 +48,7 @@ mod decimal_tests {
 
     proptest! {
         #[test]
-        fn push_decimal_writes_what_to_string_writes(n in any::<usize>(), prefix in "[a-z]{0,3}") {
+        fn push_decimal_writes_what_to_string_writes(n in any::<u64>(), prefix in "[a-z]{0,3}") {
             let mut out = prefix.clone();
             super::push_decimal(&mut out, n);
             prop_assert_eq!(out, format!("{prefix}{n}"));
@@ -57,7 +57,7 @@ mod decimal_tests {
 
     #[test]
     fn push_decimal_edges() {
-        for n in [0, 1, 9, 10, 11, 99, 100, 1440, usize::MAX] {
+        for n in [0, 1, 9, 10, 11, 99, 100, 1440, u64::MAX] {
             let mut out = String::new();
             super::push_decimal(&mut out, n);
             assert_eq!(out, n.to_string());

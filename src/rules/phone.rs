@@ -194,7 +194,7 @@ fn national(digits: &str, country: &str) -> Result<String, PhoneProblem> {
 /// checked as E.164. The code is known, so the table is not searched for it again.
 fn e164_parts(country: u16, trunk: Trunk, rest: &str) -> Result<String, PhoneProblem> {
     let mut all = String::with_capacity(5 + rest.len());
-    super::push_decimal(&mut all, usize::from(country));
+    super::push_decimal(&mut all, u64::from(country));
     let code_len = all.len();
     all.push_str(rest);
     e164_known(&all, Some((code_len, trunk)))

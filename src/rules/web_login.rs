@@ -76,7 +76,10 @@ pub fn check_password(password: &str, policy: &PasswordPolicy, identities: &[&st
         // ASCII case only: login ids are ASCII, and full Unicode case tables would add
         // 17 KB to the `.wasm` for letters no identity here contains.
         let lower = password.to_ascii_lowercase();
-        if identities.iter().map(|i| i.trim().to_ascii_lowercase()).any(|i| !i.is_empty() && lower.contains(&i)) {
+        // A window at a time: the password is at most `max_length` characters (checked
+        // above), so this costs at most max_length × the identity's length.
+        let contains = |id: &str| lower.as_bytes().windows(id.len()).any(|w| w == id.as_bytes());
+        if identities.iter().map(|i| i.trim().to_ascii_lowercase()).any(|i| !i.is_empty() && contains(&i)) {
             return Err(PasswordProblem::ContainsIdentity);
         }
     }

@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn weekly_rule_without_days_adds_to_the_days_before_it() {
-        // SPEC §4, as opening_hours.js reads it.
+        // RULES §4, as opening_hours.js reads it.
         let week = weekly("Mo-Fr 09:00-12:00; 14:00-16:00");
         assert_eq!(week[0], [(9 * H, 12 * H), (14 * H, 16 * H)]);
         assert_eq!(week[5], [(14 * H, 16 * H)]);

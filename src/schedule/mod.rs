@@ -452,7 +452,7 @@ mod tests {
         rules.join("; ")
     }
 
-    /// A minute-by-minute model of the rules' meaning (SPEC §4): a rule with days
+    /// A minute-by-minute model of the rules' meaning (RULES §4): a rule with days
     /// clears them; a rule without days clears every day only when it is `off` or
     /// follows another rule without days, and otherwise adds.
     fn model(rules: &[(Vec<(usize, usize)>, Body)]) -> Vec<bool> {

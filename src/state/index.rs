@@ -255,10 +255,10 @@ pub(crate) struct Index {
     /// Active owners and admins who can sign in (`last_admin`, and whom to ask).
     pub owners: SlotSet,
     pub admins: SlotSet,
-    /// Counted users with Pro who do not use it: deactivated ones, and pending ones.
+    /// Counted agents with Pro who do not use it: deactivated ones, and pending ones.
     pub idle_pro: SlotSet,
     pub pending_pro: SlotSet,
-    /// Counted deactivated users (room a delete would make).
+    /// Counted deactivated users in no department (room a delete would make).
     pub deactivated: SlotSet,
 }
 
@@ -350,11 +350,13 @@ impl Index {
         };
         step(&mut self.counted, counts);
         step(&mut self.pro_used, counts && u.pro);
-        let idle = counts && u.pro;
+        // Hints name only steps that can be taken: Pro can be turned off for an agent
+        // alone (other roles need it), and a user in a department cannot be deleted.
+        let idle = counts && u.pro && !u.role.requires_pro();
         let sets = [
             (&mut self.owners, u.is_active_admin() && u.role == Role::Owner),
             (&mut self.admins, u.is_active_admin() && u.role == Role::Admin),
-            (&mut self.deactivated, counts && u.is_deactivated()),
+            (&mut self.deactivated, counts && u.is_deactivated() && u.departments.is_empty()),
             (&mut self.idle_pro, idle && u.is_deactivated()),
             (&mut self.pending_pro, idle && u.status == Status::Pending),
         ];

@@ -21,7 +21,7 @@ use index::Index;
 /// engine (account order), stable while others come and go.
 pub(crate) type Slot = usize;
 
-/// The host's knowledge of emails used in other workspaces (SPEC §6 "Directory").
+/// The host's knowledge of emails used in other workspaces (RULES §6 "Directory").
 pub trait Directory: Send + Sync {
     /// Whether `email_key` (the lower-cased address) is in use in another workspace.
     fn email_taken_elsewhere(&self, email_key: &str) -> bool;
@@ -159,8 +159,12 @@ pub(crate) type Mutation = Vec<Put>;
 
 /// The user number of an id of the form `u<n>` (`u7` → 7), as fresh ids are made.
 pub(crate) fn id_number(id: &str) -> Option<u64> {
-    let digits = id.strip_prefix('u')?;
-    crate::rules::extension::parse(digits)
+    let digits = id.strip_prefix('u')?.as_bytes();
+    if digits.first().is_none_or(|&d| d == b'0') || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // Every u64 counts (the fresh ids reach them all); longer numbers can't collide.
+    digits.iter().try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')))
 }
 
 /// The account an engine holds.

@@ -233,7 +233,9 @@ impl<'a> View<'a> {
             .filter(|&n| self.is_free(n))
             .min();
         let added = self.added();
-        let mut n = added.map_or(r.from, |a| a.free_floor.get().max(r.from));
+        // `0` is no extension (a leading zero), even in a range that starts there.
+        let from = r.from.max(1);
+        let mut n = added.map_or(from, |a| a.free_floor.get().max(from));
         let found = loop {
             let Some(b) = runs.free_from(n) else { break None };
             if b > r.to {
@@ -261,13 +263,18 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The number the next fresh id takes: every `u<n>` below it was given before.
+    pub(crate) fn next_number(&self) -> u64 {
+        self.added().map_or(0, |a| a.next_number).max(self.state.next_number())
+    }
+
     /// A fresh user id, `u<n>`: past every id the account has given, so never one that
-    /// was used before (SPEC §5 Lifecycle).
+    /// was used before (RULES §5 Lifecycle).
     pub(crate) fn next_id(&self) -> String {
-        let n = self.added().map_or(0, |a| a.next_number).max(self.state.next_number());
+        let n = self.next_number();
         let mut id = String::with_capacity(8);
         id.push('u');
-        crate::rules::push_decimal(&mut id, usize::try_from(n).unwrap_or(usize::MAX));
+        crate::rules::push_decimal(&mut id, n);
         id
     }
 

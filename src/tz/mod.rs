@@ -87,8 +87,15 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     if !matches!(t.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
         return None;
     }
-    let mut dp = date.split('-');
-    let (y, mo, d) = (num(dp.next()?)?, num(dp.next()?)?, num(dp.next()?)?);
+    // YYYY-MM-DD exactly, years 0001-9999 (what RFC 3339 allows).
+    let db = date.as_bytes();
+    if db.get(4) != Some(&b'-') || db.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (y, mo, d) = (num(date.get(0..4)?)?, num(date.get(5..7)?)?, num(date.get(8..10)?)?);
+    if y < 1 {
+        return None;
+    }
     let (hh, mm, ss) = (num(rest.get(0..2)?)?, num(rest.get(3..5)?)?, num(rest.get(6..8)?)?);
     if rest.get(2..3)? != ":" || rest.get(5..6)? != ":" {
         return None;

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The repository's own conformance cases (`tests/cases`).
 pub fn own_cases_dir() -> PathBuf {
@@ -127,4 +127,28 @@ pub fn roster<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
     let _ = input.write_all(stdin);
     drop(input);
     child.wait_with_output().unwrap()
+}
+
+/// The account of the guard's tests (`tests/guard.rs`, `tests/attack.rs`): u1 owner, u2
+/// admin, u3 manager of Sales, u4 Pro agent in Sales with a panel login (who may see u5's
+/// calls), u5 agent in Support, u6 an invited (pending) admin.
+pub fn guard_account() -> Value {
+    json!({ "plan": "swift", "proSeats": 5,
+        "departments": [ { "id": "sales", "name": "Sales Team", "routing": "round_robin" },
+                         { "id": "support", "name": "Support", "routing": "sequential" } ],
+        "users": [
+        { "id": "u1", "name": "Asha Rao", "email": "asha@acme.in", "mobile": "+919800000001",
+          "extension": "10", "role": "owner", "pro": true, "status": "active" },
+        { "id": "u2", "name": "Bala Iyer", "email": "bala@acme.in", "mobile": "+919800000002",
+          "extension": "11", "role": "admin", "pro": true, "status": "active" },
+        { "id": "u3", "name": "Chitra Sen", "email": "chitra@acme.in", "mobile": "+919800000003",
+          "extension": "12", "role": "manager", "pro": true, "status": "active", "departments": ["sales"] },
+        { "id": "u4", "name": "Dev Patel", "email": "dev@acme.in", "mobile": "+919800000004",
+          "extension": "13", "role": "agent", "pro": true, "status": "active", "departments": ["sales"],
+          "webLogin": { "loginId": "dev.patel" }, "reportUsers": ["u5"] },
+        { "id": "u5", "name": "Esha Khan", "email": "esha@acme.in", "mobile": "+919800000005",
+          "extension": "14", "role": "agent", "status": "active", "departments": ["support"] },
+        { "id": "u6", "name": "Farah Ali", "email": "farah@acme.in", "mobile": "+919800000006",
+          "extension": "15", "role": "admin", "pro": true, "status": "pending" }
+    ] })
 }

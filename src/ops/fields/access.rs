@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{as_typed, Check, Mode, MAX_ITEMS};
+use super::{as_typed, at_most_max_items, Check, Mode, MAX_ITEMS};
 use crate::field::{Field, Path};
 use crate::model::Role;
 use crate::outcome::Violation;
@@ -39,6 +39,7 @@ pub(super) fn departments(c: &mut Check<'_, '_>, typed: Option<&[String]>) {
         // A long list is deduplicated through a set; a short one (every real one) by
         // looking at what is kept.
         let mut seen: Option<HashSet<&str>> = (list.len() > 16).then(HashSet::new);
+        let mut distinct = 0;
         for (i, d) in list.iter().enumerate() {
             let d = d.trim();
             if !rules.departments.contains_key(d) {
@@ -49,10 +50,14 @@ pub(super) fn departments(c: &mut Check<'_, '_>, typed: Option<&[String]>) {
                 Some(set) => set.insert(d),
                 None => !kept.iter().any(|k| k == d),
             };
-            if keep && kept.len() < MAX_ITEMS && new {
-                kept.push(as_typed(d));
+            if new {
+                distinct += 1;
+                if keep && kept.len() < MAX_ITEMS {
+                    kept.push(as_typed(d));
+                }
             }
         }
+        at_most_max_items(c, Field::Departments, distinct);
         // Unknown ids are kept as typed: a rejected Outcome's user redraws the form.
         if keep {
             c.user.departments = kept;

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{as_typed, Check, Mode, MAX_ITEMS};
+use super::{as_typed, at_most_max_items, Check, Mode, MAX_ITEMS};
 use crate::field::{Field, Path};
 use crate::problem::Problem;
 use crate::state::caller_key;
@@ -26,6 +26,7 @@ pub(super) fn allowed_caller_ids(c: &mut Check<'_, '_>, typed: Option<Option<&[S
             kept.push(as_typed(&key));
         }
     }
+    at_most_max_items(c, Field::AllowedCallerIds, ids.len());
     c.user.allowed_caller_ids = Some(kept);
 }
 
@@ -39,15 +40,20 @@ pub(super) fn report_users(c: &mut Check<'_, '_>, typed: Option<Option<&[String]
     };
     let mut seen: HashSet<&str> = HashSet::new();
     let mut kept = Vec::with_capacity(ids.len().min(64));
+    let mut distinct = 0;
     for (i, id) in ids.iter().enumerate() {
         let own_new_id = c.mode == Mode::Add && new_id == Some(id.as_str());
         if c.view.find(id).is_none() && !own_new_id {
             c.report.add(Path::item(Field::ReportUsers, i), || Problem::UserUnknown { id: id.clone() });
         }
-        if kept.len() < MAX_ITEMS && seen.insert(id) {
-            kept.push(as_typed(id));
+        if seen.insert(id) {
+            distinct += 1;
+            if kept.len() < MAX_ITEMS {
+                kept.push(as_typed(id));
+            }
         }
     }
+    at_most_max_items(c, Field::ReportUsers, distinct);
     if c.keeps() {
         c.user.report_users = Some(kept);
     }

@@ -1,4 +1,4 @@
-//! The field rules of SPEC §2 applied to a user: one checker per field, each written
+//! The field rules of RULES §2 applied to a user: one checker per field, each written
 //! once for add, edit, import, audit and as-you-type checks. A checker reads the typed
 //! value from [`Fields`], reports what is wrong at the field's path, and writes the
 //! normalised value into the user being built (or, when it cannot be normalised, what
@@ -200,6 +200,14 @@ pub(crate) const MAX_TYPED: usize = 1024;
 
 /// The most items of a list an Outcome's user keeps (as many as violations it reports).
 pub(crate) const MAX_ITEMS: usize = crate::outcome::MAX_VIOLATIONS;
+
+/// Reports `too_many_items` at `field` when a list holds more than [`MAX_ITEMS`]
+/// entries (counted once each): an ok op never stores less than it was sent.
+pub(super) fn at_most_max_items(c: &mut Check<'_, '_>, field: crate::field::Field, count: usize) {
+    if count > MAX_ITEMS {
+        c.report(crate::outcome::Violation::at(field, Problem::TooManyItems { max: MAX_ITEMS }));
+    }
+}
 
 /// Typed text as an Outcome's user keeps it: at most [`MAX_TYPED`] characters.
 pub(crate) fn as_typed(text: &str) -> String {

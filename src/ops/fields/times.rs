@@ -7,7 +7,7 @@ use crate::field::{Field, Path};
 use crate::outcome::Violation;
 use crate::problem::Problem;
 
-/// `schedule`: parses (SPEC §4), stored in canonical form; never open is a warning.
+/// `schedule`: parses (RULES §4), stored in canonical form; never open is a warning.
 pub(super) fn schedule(c: &mut Check<'_, '_>, typed: Option<&str>, known: Option<&ScheduleVerdict>) {
     let Some(text) = typed else { return };
     let verdict = match known {

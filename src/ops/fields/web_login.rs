@@ -1,6 +1,6 @@
 //! The panel login: `webLogin.loginId`, `.allowedIps`, `.blocked`, `.password`.
 
-use super::{as_typed, Check, LoginFields, MAX_ITEMS};
+use super::{as_typed, at_most_max_items, Check, LoginFields, MAX_ITEMS};
 use crate::field::{Field, Path};
 use crate::model::WebLogin;
 use crate::outcome::Violation;
@@ -60,6 +60,7 @@ fn allowed_ips(c: &mut Check<'_, '_>, ips: &[String]) -> Vec<String> {
             c.report.add(Path::item(Field::AllowedIps, i), || Problem::IpInvalid { ip: entry.to_owned() });
         }
     }
+    at_most_max_items(c, Field::AllowedIps, ips.len());
     ips.iter().take(MAX_ITEMS).map(|s| as_typed(s.trim())).collect()
 }
 
