@@ -11,11 +11,19 @@ use serde_json::Value;
 
 #[path = "support/accounts.rs"]
 mod accounts;
+#[path = "support/scaling.rs"]
+mod scaling;
+
+/// Whether criterion runs as a benchmark (`cargo bench`) rather than once per routine as
+/// the smoke test of `cargo test --all-targets`.
+fn benching() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
 
 /// Account sizes: the budgets' sizes under `cargo bench`; only the smallest when
 /// `cargo test --all-targets` runs this file once as a smoke test of the generated data.
 fn sizes(all: &'static [usize]) -> &'static [usize] {
-    if std::env::args().any(|a| a == "--bench") {
+    if benching() {
         all
     } else {
         all.get(..1).unwrap_or(all)
@@ -27,7 +35,11 @@ fn sizes(all: &'static [usize]) -> &'static [usize] {
 /// holds each user's strings the way a real engine does (`from_value` would scatter them
 /// between the freed nodes of the `Value`, and an audit would time cache misses).
 fn engine(n: usize) -> Engine {
-    let text = accounts::account(n).to_string();
+    engine_with(accounts::Layout::plain(n))
+}
+
+fn engine_with(layout: accounts::Layout) -> Engine {
+    let text = accounts::account_with(layout).to_string();
     let account: Account = roster_rules::request::decode(&text).expect("generated account");
     Engine::new(Policy::default(), account)
 }
@@ -124,5 +136,50 @@ fn schedule(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, check, check_field, audit, import, engine_new, schedule);
+/// The scaling rows (`support/scaling.rs`): each op on a plain small account and on a large
+/// or adversarial one; `pkg/bench/report.mjs` reports the ratio of the two medians. At
+/// their full sizes only under `cargo bench`: the smoke test builds small accounts.
+fn scaling(c: &mut Criterion) {
+    let scale = if benching() { scaling::Scale::FULL } else { scaling::Scale::SMOKE };
+    let mut g = c.benchmark_group("scaling");
+    for id in scaling::ROWS {
+        let row = scaling::row(id, scale).expect("a known row");
+        for side in &row.sides {
+            let mut e = engine_with(side.layout);
+            let ops: Vec<Op> = side.ops.iter().cloned().map(op).collect();
+            let expected = |o: &roster_rules::Outcome| row.expect.holds(o.ok, o.codes().into_iter());
+            let bench_id = BenchmarkId::new(row.id, &side.label);
+            match row.mode {
+                scaling::Mode::Check => {
+                    let first = e.check(&ops[0]);
+                    assert!(expected(&first), "scaling {} / {}: {:?}", row.id, side.label, first.codes());
+                    // The imports (2,000 rows, or a 1 MB row) take milliseconds: 10 samples.
+                    g.sample_size(if matches!(ops[0], Op::ImportUsers { .. }) { 10 } else { 100 });
+                    g.bench_function(bench_id, |b| b.iter(|| e.check(black_box(&ops[0]))));
+                }
+                scaling::Mode::ApplyInTurn => {
+                    // Two edits that undo each other, applied in turn: each call changes the
+                    // engine (the indexes are updated in place), and nothing is copied.
+                    for o in &ops {
+                        let outcome = e.apply(o);
+                        assert!(expected(&outcome), "scaling {} / {}: {:?}", row.id, side.label, outcome.codes());
+                    }
+                    g.sample_size(100);
+                    let mut turn = 0;
+                    g.bench_function(bench_id, |b| {
+                        b.iter(|| {
+                            turn ^= 1;
+                            let outcome = e.apply(black_box(&ops[turn]));
+                            assert!(outcome.ok, "the edits in turn must keep passing");
+                            outcome
+                        })
+                    });
+                }
+            }
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, check, check_field, audit, import, engine_new, schedule, scaling);
 criterion_main!(benches);
