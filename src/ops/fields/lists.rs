@@ -17,16 +17,21 @@ pub(super) fn allowed_caller_ids(c: &mut Check<'_, '_>, typed: Option<Option<&[S
     let country = &c.view.policy().default_country;
     let own = &c.view.rules().caller_ids;
     let mut kept = Vec::with_capacity(ids.len().min(64));
+    // Kept once each, compared as numbers (as `departments` and `reportUsers` are kept).
+    let mut seen: HashSet<String> = HashSet::new();
     for (i, id) in ids.iter().enumerate() {
         let key = caller_key(id, country);
         if !own.contains(&key) {
             c.report.add(Path::item(Field::AllowedCallerIds, i), || Problem::CallerIdUnknown { caller_id: id.clone() });
         }
-        if kept.len() < MAX_ITEMS {
-            kept.push(as_typed(&key));
+        if !seen.contains(&key) {
+            if kept.len() < MAX_ITEMS {
+                kept.push(as_typed(&key));
+            }
+            seen.insert(key);
         }
     }
-    at_most_max_items(c, Field::AllowedCallerIds, ids.len());
+    at_most_max_items(c, Field::AllowedCallerIds, seen.len());
     c.user.allowed_caller_ids = Some(kept);
 }
 
