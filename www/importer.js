@@ -7,11 +7,7 @@ import { openDialog } from './dialog.js';
 import { send } from './userdialogs.js';
 import { say, describeImport } from './status.js';
 import { formKey, fullText } from './userform.js';
-
-export const EXAMPLE_CSV = 'name,email,mobile,extension,role,pro,schedule,departments\n'
-  + 'Hari Das,hari@acme.in,98000 00021,20,agent,false,Mon-Fri 9am-6pm,sales\n'
-  + 'Indu Roy,indu@acme,98000 00022,21,agent,false,24/7,support;sales\n'
-  + 'Jai Menon,jai@acme.in,98000 00023,14,agent,false,Mon-Fri 9-6,support\n';
+import { EXAMPLE_CSV } from './example-csv.js';
 
 const fieldLabel = (path) => {
   const key = formKey(path);

@@ -36,7 +36,7 @@ export function openAdd(ctx, opener) {
     title: t('add.title'), testId: 'add-dialog', opener, returnTo: () => byId('add-open'), wide: true,
     build: ({ close }) => {
       const el = form.build({ extra: (key) => (key === 'schedule' ? h('div', { class: 'sched', id: 'add-schedule-view', 'data-testid': 'add-schedule-view' }) : null) });
-      el.append(h('div', { class: 'buttons' },
+      el.append(h('div', { class: 'buttons sticky-end' },
         h('button', { type: 'submit', id: 'add-submit', 'data-testid': 'add-submit', text: t('add.submit') }),
         h('button', { type: 'button', class: 'secondary', onclick: close, text: t('dialog.cancel') })));
       el.addEventListener('submit', async (e) => {
@@ -106,7 +106,7 @@ export function openEdit(ctx, id, opener) {
           return null;
         },
       });
-      el.append(h('div', { class: 'buttons' },
+      el.append(h('div', { class: 'buttons sticky-end' },
         canSave ? h('button', { type: 'submit', id: 'edit-save', 'data-testid': 'edit-save', text: t('edit.submit') }) : null,
         h('button', { type: 'button', class: 'secondary', onclick: close, text: t(canSave ? 'dialog.cancel' : 'dialog.close') })));
       el.addEventListener('submit', async (e) => {

@@ -142,6 +142,9 @@ export class UserForm {
     });
     form.addEventListener('focusout', (e) => {
       if (e.target.dataset.skip != null) return;
+      // Heading for Submit or Cancel: submit shows everything anyway, and a message that
+      // appeared now would move the button away from under the pointer.
+      if (e.relatedTarget?.closest?.('.buttons, .dlg-head')) return;
       const key = e.target.closest('[data-field]')?.dataset.field;
       if (key && !this.committedOnChange(key) && this.editable.has(key)) this.onCommit(key);
     });
