@@ -208,6 +208,9 @@ async function main() {
       onOpen: (id, opener) => openEdit(ctx, id, opener),
       onMenu: (id, button, start) => showRowMenu(ctx, id, button, start),
     });
+    // Whatever changed the account (an op, a re-fetch after someone else wrote, a setting):
+    // the screen follows.
+    ctx.store.onChange(() => renderAll());
     setupToolbar();
     byId('tz-list').replaceChildren(...(Intl.supportedValuesOf?.('timeZone') ?? []).map((z) => h('option', { value: z })));
     byId('loading').hidden = true;

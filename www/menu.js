@@ -3,7 +3,8 @@
 // Escape or Tab closes it and gives focus back to the button, a click outside closes it.
 //
 // An action the engine refuses stays in the menu, focusable, with `aria-disabled` and the
-// engine's reason written under its label (and tied to it by aria-describedby): a disabled
+// engine's reason written under its label, inside the item, so a screen reader reads the
+// reason with the name ("Delete, dimmed, The user is a member of Support…"): a disabled
 // button could not take focus, and a phone has no hover for a tooltip.
 import { h } from './dom.js';
 
@@ -28,16 +29,13 @@ export const menuOpen = () => current != null;
 export function openMenu(button, items, { start = 'first', label } = {}) {
   closeMenu({ focus: false });
   const menuId = `menu-${Math.random().toString(36).slice(2, 8)}`;
-  const entries = items.map((it, i) => {
-    const labelId = `${menuId}-l${i}`;
-    const reasonId = `${menuId}-r${i}`;
+  const entries = items.map((it) => {
     const el = h('button', {
       type: 'button', role: 'menuitem', tabindex: '-1', class: `item${it.danger ? ' danger' : ''}`,
       'aria-disabled': it.reason ? 'true' : null, 'data-action': it.id,
-      'aria-labelledby': labelId, 'aria-describedby': it.reason ? reasonId : null,
     },
-    h('span', { class: 'label', id: labelId, text: it.label }),
-    it.reason ? h('span', { class: 'reason', id: reasonId, 'data-code': it.code ?? '' }, ...it.reason) : null);
+    h('span', { class: 'label', text: it.label }),
+    it.reason ? h('span', { class: 'reason', 'data-code': it.code ?? '' }, ...it.reason) : null);
     el.addEventListener('click', () => {
       if (it.reason) return; // the reason is already on screen
       closeMenu({ focus: false });

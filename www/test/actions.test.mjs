@@ -119,8 +119,9 @@ test("a refused action stays focusable, with the engine's reason inside the item
   const refused = node.check({ type: 'deleteUser', actor: 'u1', target: 'u4' });
   assert.equal(await del.locator('.reason').getAttribute('data-code'), refused.violations[0].code);
   assert.equal((await del.locator('.reason').textContent()).trim(), said(refused));
-  const describedBy = await del.getAttribute('aria-describedby');
-  assert.equal(await del.locator('.reason').getAttribute('id'), describedBy);
+  // The reason is part of what a screen reader reads for the item.
+  const name = await del.evaluate((el) => el.textContent);
+  assert.ok(name.includes(refused.violations[0].message), name);
   await page.keyboard.press('End');
   assert.equal(await focused(page), 'delete');
   await page.keyboard.press('Enter'); // nothing happens; the menu stays with its reason

@@ -73,7 +73,8 @@ export async function open(env, { query = '', viewport = VIEWPORTS.laptop, lang 
   if (clock) await page.clock.setFixedTime(new Date(clock));
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error' && !/404 \(Not Found\)/.test(m.text())) errors.push(m.text()); });
+  // An API's 404 / 401 / 422 is an answer the page handles, not an error of the page.
+  page.on('console', (m) => { if (m.type() === 'error' && !/^Failed to load resource: the server responded/.test(m.text())) errors.push(m.text()); });
   await page.goto(`${env.base}/www/${query}`);
   if (ready) await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
   const close = () => context.close();
