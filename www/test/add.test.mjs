@@ -175,3 +175,36 @@ test('who may not add users sees why, next to the button, without a mouse', asyn
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('call-receiving hours: the stored form, the week, and an ambiguous schedule with its place marked', async () => {
+  const { page, errors, close } = await open(env);
+  await openAdd(page);
+  const view = page.getByTestId('add-schedule-view');
+  // Left empty: what the engine stores for it.
+  assert.equal(await view.getByTestId('canonical').textContent(), engine().check({ type: 'addUser', actor: 'u1', user: {} }).user.schedule);
+  const input = page.locator('#add-schedule');
+  await input.fill('Mon-Fri 9:30 am to 6 pm');
+  assert.equal(await view.getByTestId('canonical').textContent(), 'Mo-Fr 09:30-18:00');
+  for (let d = 0; d < 5; d++) assert.equal(await view.locator(`svg rect.open[data-day="${d}"]`).count(), 1, `day ${d}`);
+  assert.equal(await view.locator('svg rect.open[data-day="5"]').count(), 0);
+  // Overnight: the engine splits it at midnight; the picture draws both days.
+  await input.fill('Fri 22:00-02:00');
+  assert.equal(await view.locator('svg rect.open[data-day="4"]').getAttribute('data-span'), '22:00-24:00');
+  assert.equal(await view.locator('svg rect.open[data-day="5"]').getAttribute('data-span'), '00:00-02:00');
+  // "Mon-Fri 9-6" is refused by the engine; shown once the field is left, the place marked.
+  await input.fill('Mon-Fri 9-6');
+  assert.equal(await textAt(page, 'schedule'), '');
+  await page.keyboard.press('Tab');
+  const out = engine().checkField('schedule', 'Mon-Fri 9-6');
+  const v = out.violations[0];
+  assert.equal(await codeAt(page, 'schedule'), v.code);
+  assert.equal(await msg(page, 'schedule').locator('.m').textContent(), v.message);
+  assert.equal(await msg(page, 'schedule').locator('mark').textContent(), [...'Mon-Fri 9-6'][v.params.offset]);
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.equal(await view.getByTestId('canonical').count(), 0);
+  await input.fill('Mon-Fri 9am-6pm'); // live now: fixed as typed
+  assert.equal(await view.getByTestId('canonical').textContent(), 'Mo-Fr 09:00-18:00');
+  assert.equal(await input.getAttribute('aria-invalid'), null);
+  assert.deepEqual(errors, []);
+  await close();
+});
