@@ -2,7 +2,7 @@
 // "Dev Patel's extension changed from 13 to 17." from the Outcome's `changes` and `effects`
 // (data), in the page's words. A refusal says the engine's own message and hint.
 import { byId } from './dom.js';
-import { t, tn, formatList, TABLES } from './i18n.js';
+import { t, tn, TABLES } from './i18n.js';
 import { valueText } from './labels.js';
 
 /** Shows `text` in the sticky status line (`kind`: ok, error, info); empty hides it. The line
@@ -21,19 +21,24 @@ export function refusal(out) {
   return t('failed', { reason: errors.map((v) => [v.message, v.hint].filter(Boolean).join(' ')).join(' ') });
 }
 
-/** The changes of one user, with a panel login's sub-fields as changes of their own. */
+/** The changes of one user, a panel login's parts as changes of their own: the engine gives
+ * them either as `webLogin.loginId` … paths or as one `webLogin` object (older builds). */
 function expand(changes, target) {
   const out = [];
   for (const c of changes) {
     if (c.userId != null && c.userId !== target) continue;
-    if (c.field === 'webLogin' && c.from && c.to) {
+    if (c.field === 'previousStatus') continue; // bookkeeping for reactivation, not news
+    if (c.field.startsWith('webLogin.')) {
+      out.push({ ...c, field: c.field.slice('webLogin.'.length) });
+    } else if (c.field === 'webLogin' && c.from && c.to && typeof c.from === 'object') {
       for (const k of ['loginId', 'allowedIps', 'blocked']) {
         const a = c.from[k] ?? null;
         const b = c.to[k] ?? null;
         if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ field: k, from: a, to: b });
       }
     } else if (c.field === 'webLogin') {
-      out.push({ field: 'webLogin', from: c.from?.loginId ?? null, to: c.to?.loginId ?? null });
+      const id = (v) => (v && typeof v === 'object' ? v.loginId ?? null : v ?? null);
+      out.push({ field: 'webLogin', from: id(c.from), to: id(c.to) });
     } else {
       out.push(c);
     }
@@ -57,7 +62,8 @@ export function describeEdit(store, user, out) {
     const [{ field, from, to, kind }] = items;
     lines.push(t({ '': 'done.change', Set: 'done.set', Cleared: 'done.cleared' }[kind], { name, field, from, to }));
   } else if (items.length > 1) {
-    const list = formatList(items.map(({ field, from, to, kind }) => t(`done.item${kind}`, { field, from, to })));
+    // Items apart with "; ": a value may itself be a list joined with "and".
+    const list = items.map(({ field, from, to, kind }) => t(`done.item${kind}`, { field, from, to })).join('; ');
     lines.push(t('done.changes', { name, list }));
   }
   for (const e of out.effects) {
