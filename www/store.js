@@ -39,7 +39,7 @@ class Store {
     const t0 = performance.now();
     const next = new Engine(account);
     this.engineBuildMs = performance.now() - t0;
-    if (this.messages) next.setMessages(this.messages);
+    if (this.messages) trySetMessages(next, this.messages);
     this.engine?.free();
     this.engine = next;
     this.refresh();
@@ -54,8 +54,21 @@ class Store {
 
   /** The engine's messages from now on (null: English), also for engines built later. */
   setMessages(table) {
-    this.messages = table;
-    this.engine.setMessages(table);
+    this.messages = table && this.engine ? (trySetMessages(this.engine, table) ? table : null) : table;
+    if (!table) this.engine?.setMessages(null);
+  }
+}
+
+/** Sets a message table; a table this engine build refuses (a RosterError naming the entry,
+ * e.g. a newer table format) leaves the messages English instead of breaking the page. */
+function trySetMessages(engine, table) {
+  try {
+    engine.setMessages(table);
+    return true;
+  } catch (e) {
+    console.warn('the engine refused the message table; messages stay English', e.outcome ?? e);
+    engine.setMessages(null);
+    return false;
   }
 }
 
