@@ -8,8 +8,8 @@
 //   engine and database decide. The page still checks as the user types with its own engine,
 //   built from the fetched account, and on a 200 applies the same op to it, so the page and the
 //   server hold the same account without a re-fetch. When the `x-account-version` is not the
-//   one expected (someone else wrote) or the local apply does not give the server's answer,
-//   the account is fetched again.
+//   one expected (someone else wrote) or the local apply does not give the server's answer
+//   (another id for a new user, say), the account is fetched again.
 //
 // Both give the same interface: `engine`, `account`, `actor`, `run(op)`, `signIn(id)`,
 // `setMessages(table)`, `setSso(on)` (local only), and `onChange(fn)`.
@@ -184,12 +184,13 @@ class ServerStore extends Store {
   /** After a 200: the same op on the local engine, or a re-fetch when that cannot agree. */
   async follow(op, out, version) {
     const expected = this.version + 1;
-    // Ops that create users get their ids from the server; one user is followed by giving
-    // the engine the same id, several (import, replace) by fetching the account again.
+    // The same op on an engine at the same version gives the same answer, the new user's id
+    // included (only the host chooses ids; the page never does). Ops that add several users
+    // (import, replace) are followed by fetching the account, so their ids are the server's
+    // whatever they are.
     let local = null;
     if (version === expected && op.type !== 'importUsers' && op.type !== 'replaceUser') {
-      const same = op.type === 'addUser' && out.user ? { ...op, user: { ...op.user, id: out.user.id } } : op;
-      local = this.engine.apply(same);
+      local = this.engine.apply(op);
     }
     const agrees = local?.ok && JSON.stringify(local.user) === JSON.stringify(out.user)
       && JSON.stringify(local.changes) === JSON.stringify(out.changes);

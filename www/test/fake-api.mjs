@@ -2,8 +2,8 @@
 // page's server mode is tested on this branch: the demo sign-in, the account with its
 // `x-account-version`, ops answered 200 / 422 / 400 / 401 / 403. The account lives in
 // memory in the package's own engine; the static files come from scripts/serve.mjs.
-// Like the real server, it picks the ids of added users itself (`s1`, `s2`, …), so the
-// page must follow the server's ids, and it can play "another writer" (`write(op)`).
+// It can play "another writer" (`write(op)`), and give added users ids of its own
+// (`serverIds`), which the page must then take from the server.
 import { createServer } from 'node:http';
 import { handler as serveStatic } from '../../scripts/serve.mjs';
 import { Engine } from '../../pkg/js/node.mjs';
@@ -26,9 +26,12 @@ export function fakeApi(account) {
     req.on('end', () => { try { resolve(JSON.parse(text)); } catch { resolve(undefined); } });
   });
 
-  /** Applies `op` as the server does (fresh ids for added users); returns [status, outcome]. */
+  /** Applies `op`; returns [status, outcome]. With `serverIds`, an added user gets an id
+   * the page's engine would not give (`s1`, …, as `$system`: only the host chooses ids). */
   function apply(op) {
-    if (op?.type === 'addUser' && op.user && op.user.id == null) op = { ...op, user: { ...op.user, id: `s${nextId++}` } };
+    if (api.serverIds && op?.type === 'addUser' && op.user && op.user.id == null) {
+      op = { ...op, actor: '$system', user: { ...op.user, id: `s${nextId++}` } };
+    }
     const out = engine.apply(op);
     if (out.ok) version++;
     const bad = out.violations.some((v) => v.code === 'bad_request');
@@ -72,7 +75,8 @@ export function fakeApi(account) {
     return json(res, 404, { error: 'not found' });
   });
 
-  return {
+  const api = {
+    serverIds: false,
     server,
     log,
     /** Another writer: an op applied behind the page's back. */
@@ -81,4 +85,5 @@ export function fakeApi(account) {
     get version() { return version; },
     listen: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server))),
   };
+  return api;
 }
