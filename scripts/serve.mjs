@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A dependency-free static server for the demo page: serves the repository root so that
-// /www/ is the page and /pkg/js/browser.js + /pkg/dist/* are importable.
+// /www/ is the page and /pkg/js/browser.js, /pkg/dist/* and /pkg/messages/* are importable.
 //   node scripts/serve.mjs            # PORT env or 8080
 //   import { start } from './serve.mjs'; const server = await start(0);
 import { createServer } from 'node:http';
@@ -39,6 +39,11 @@ export function handler(req, res) {
     return send(res, 400, 'bad request\n');
   }
   if (pathname === '/') return send(res, 302, '', { location: '/www/' });
+  // No API here: the page asks `GET /api/session`, and a 404 tells it to keep the account
+  // itself (local mode); server/ answers the same path when it serves the page (issue 18).
+  if (pathname === '/api' || pathname.startsWith('/api/')) {
+    return send(res, 404, '{"error":"no API: this is the static server"}\n', { 'content-type': 'application/json' });
+  }
   if (pathname.includes('\0')) return send(res, 400, 'bad request\n');
   let file = path.resolve(root, '.' + pathname);
   // Refuse anything outside the repository (.., encoded .., absolute tricks).

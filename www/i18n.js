@@ -1,0 +1,487 @@
+// The page's own words, in English and Hindi: labels, headings, status lines. Never a
+// verdict, a message or a hint: those come from the engine, whose Hindi table
+// (pkg/messages/hi.js) is loaded through `engine.setMessages` like any client's (see
+// engineMessages). Templates have `{param}` holes; a key missing in Hindi falls back to
+// English (a test keeps both tables with the same keys and holes).
+//
+// Importable in Node (no DOM at import time): the tests read the tables directly.
+
+const en = {
+  'page.title': 'Users',
+  'page.skip': 'Skip to the user list',
+  'page.loading': 'Loading…',
+  'page.failed': 'The page could not load: {error}',
+  'lang.label': 'Language',
+  'actor.label': 'Signed in as',
+  'actor.option': '{name} ({role})',
+  'status.dismiss': 'Dismiss',
+  'status.busy': 'Saving…',
+  'status.offline': 'The server could not be reached. Nothing was changed.',
+  'status.signedOut': 'You were signed out. Sign in again to continue.',
+
+  'signin.title': 'Sign in',
+  'signin.text': 'Choose who you are. This demo sign-in is where a real panel uses its own login.',
+  'signin.user': 'User',
+  'signin.submit': 'Sign in',
+  'signin.failed': 'Sign-in failed ({status}).',
+
+  'usage.label': 'Plan usage',
+  'usage.users': 'Users',
+  'usage.pro': 'Pro seats',
+  'usage.of': '{used} of {limit}',
+  'usage.unlimited': '{used} · no limit',
+  'usage.plan': '{plan} plan',
+
+  'search.label': 'Search users',
+  'search.placeholder': 'Name, email, mobile or extension',
+  'filter.role': 'Role',
+  'filter.status': 'Status',
+  'filter.department': 'Department',
+  'filter.all': 'All',
+  'filter.noDepartment': 'No department',
+  'filter.clear': 'Clear filters',
+
+  'toolbar.add': 'Add user',
+  'toolbar.import': 'Import users',
+  'toolbar.settings': 'Account settings',
+
+  'list.caption': 'Users of this account',
+  'col.user': 'User',
+  'col.mobile': 'Mobile',
+  'col.extension': 'Ext.',
+  'col.role': 'Role',
+  'col.departments': 'Departments',
+  'col.status': 'Status',
+  'col.actions': 'Actions',
+  'list.range': '{from}–{to} of {total}',
+  'list.none': 'No user matches the search and filters.',
+  'list.prev': 'Previous page',
+  'list.next': 'Next page',
+  'list.page': 'Page {page} of {pages}',
+  'list.pager': 'Pages',
+  'list.you': 'you',
+  'badge.pro': 'Pro',
+  'badge.callOnly': 'Call-only',
+  'menu.open': 'Actions for {name}',
+
+  'role.owner': 'Owner',
+  'role.admin': 'Admin',
+  'role.manager': 'Manager',
+  'role.agent': 'Agent',
+  'roleDesc.owner': 'The account holder: everything, billing included.',
+  'roleDesc.admin': 'Full access: users, departments and reports.',
+  'roleDesc.manager': 'Reports and agents of their own departments.',
+  'roleDesc.agent': 'Takes calls; with Pro, also sees their own calls.',
+  'pro.on': 'Can sign in to the panel.',
+  'pro.off': 'Off: a call-only user, who receives calls but cannot sign in.',
+  'userStatus.active': 'Active',
+  'userStatus.pending': 'Pending',
+  'userStatus.deactivated': 'Deactivated',
+
+  'action.edit': 'Edit',
+  'action.deactivate': 'Deactivate',
+  'action.reactivate': 'Reactivate',
+  'action.delete': 'Delete',
+  'action.resendInvite': 'Resend invite',
+  'action.resetPassword': 'Reset password',
+
+  'dialog.close': 'Close',
+  'dialog.cancel': 'Cancel',
+  'add.title': 'Add user',
+  'add.submit': 'Add user',
+  'edit.title': 'Edit {name}',
+  'edit.viewTitle': '{name}',
+  'edit.submit': 'Save changes',
+
+  'group.contact': 'Contact',
+  'group.access': 'Role and access',
+  'group.calls': 'Calls',
+  'group.login': 'Panel login and call permissions',
+
+  'field.name': 'Name',
+  'field.email': 'Email',
+  'field.mobile': 'Mobile',
+  'field.altMobile': 'Alternative mobile (optional)',
+  'field.extension': 'Extension',
+  'field.role': 'Role',
+  'field.pro': 'Pro licence',
+  'field.schedule': 'Call-receiving hours',
+  'field.timeZone': 'Time zone',
+  'field.departments': 'Departments',
+  'field.webLogin.loginId': 'Login ID',
+  'field.webLogin.password': 'New password',
+  'field.webLogin.allowedIps': 'Allowed IP addresses',
+  'field.allowedCallerIds': 'Caller IDs for outgoing calls',
+  'field.reportUsers': 'Sees the call records of',
+  'help.schedule': 'For example 24/7, Mon-Fri 9:30 am to 6 pm, or Mo-Fr 09:00-18:00; Sa 10:00-14:00.',
+  'help.timeZone': 'Empty: the account’s time zone ({zone}).',
+  'help.webLogin.password': 'Leave empty to keep the current password.',
+  'help.webLogin.allowedIps': 'Addresses or CIDR blocks, one per line. Empty: any address.',
+  'field.noneInAccount': 'None in this account.',
+  'field.readOnly': 'Read-only:',
+  'field.suggest': 'Use {value}',
+  'form.fix.one': 'Fix the problem marked below.',
+  'form.fix.other': 'Fix the {n} problems marked below.',
+  'form.noChanges': 'Nothing has changed yet.',
+  'schedule.saved': 'Saved as',
+  'schedule.empty': 'Left empty, saved as',
+  'week.label': 'Open hours: {list}',
+  'week.closed': 'closed',
+  'day.0': 'Mon', 'day.1': 'Tue', 'day.2': 'Wed', 'day.3': 'Thu', 'day.4': 'Fri', 'day.5': 'Sat', 'day.6': 'Sun',
+  'people.input': 'Add a person',
+  'people.placeholder': 'Type a name',
+  'people.add': 'Add',
+  'people.remove': 'Remove {name}',
+  'people.none': 'Nobody yet.',
+  'people.notFound': 'Nobody in this account is called “{text}”.',
+
+  'reach.question': 'Can {name} take a call now?',
+  'reach.yes': 'Yes.',
+  'reach.no': 'No.',
+  'reach.next': 'Next available:',
+
+  'replace.open': 'Change the mobile number',
+  'replace.label': 'New mobile number',
+  'replace.steps': 'What will happen, all at once or not at all:',
+  'replace.run': 'Replace {name}',
+  'plan.email': 'The old record’s email becomes {email}, to free the address.',
+  'plan.extension': 'The old record moves to extension {extension}, to free {old}.',
+  'plan.add': 'A new {name} is added with mobile {mobile} and extension {extension}, with the same role, schedule and departments, and invited.',
+  'plan.departments': 'The old record leaves its departments.',
+  'plan.deactivate': 'The old record is deactivated.',
+  'plan.other': '{type}',
+
+  'delete.title': 'Delete {name}?',
+  'delete.what': '{name} ({email}, extension {extension}) will be removed from this account. Extension {extension} and the email address become free for someone else.',
+  'delete.reports': '{name} will also be taken off the call-record lists of {names}.',
+  'delete.undo': 'This cannot be undone. To keep them in reports, deactivate instead.',
+  'delete.confirm': 'Delete user',
+
+  'done.added': '{name} was added and invited.',
+  'done.addedQuiet': '{name} was added.',
+  'done.change': '{name}’s {field} changed from {from} to {to}.',
+  'done.set': '{name}’s {field} was set to {to}.',
+  'done.cleared': '{name}’s {field} was removed.',
+  'done.changes': '{name}’s details changed: {list}.',
+  'done.item': '{field} from {from} to {to}',
+  'done.itemSet': '{field} set to {to}',
+  'done.itemCleared': '{field} removed',
+  'done.nothing': 'Nothing changed for {name}.',
+  'done.deactivated': '{name} was deactivated.',
+  'done.reactivated': '{name} was reactivated (status: {status}).',
+  'done.deleted': '{name} was deleted.',
+  'done.inviteResent': 'The invitation was sent to {email} again.',
+  'done.resetSent': 'A password reset link was sent to {email}.',
+  'done.replaced': '{name} now has the mobile number {mobile}: a new record was added and invited, and the old one was deactivated.',
+  'done.replacedKept': '{name} now has the mobile number {mobile}: a new record was added and invited.',
+  'done.imported.one': '1 user was added and invited.',
+  'done.imported.other': '{n} users were added and invited.',
+  'done.ssoOn': 'Names and emails now come from your identity provider.',
+  'done.ssoOff': 'Names and emails can be edited here again.',
+  'effect.email_verification_required': 'They need to confirm the new email address.',
+  'effect.relogin_suggested': 'Ask them to sign out and in again to get their new access.',
+  'effect.password_changed': '{name}’s password was changed.',
+  'failed': 'Not done: {reason}',
+
+  'chg.name': 'name',
+  'chg.email': 'email',
+  'chg.mobile': 'mobile',
+  'chg.altMobile': 'alternative mobile',
+  'chg.extension': 'extension',
+  'chg.role': 'role',
+  'chg.pro': 'Pro licence',
+  'chg.status': 'status',
+  'chg.schedule': 'call-receiving hours',
+  'chg.timeZone': 'time zone',
+  'chg.departments': 'departments',
+  'chg.webLogin': 'panel login',
+  'chg.loginId': 'login ID',
+  'chg.allowedIps': 'allowed IP addresses',
+  'chg.blocked': 'login block',
+  'chg.allowedCallerIds': 'caller IDs',
+  'chg.reportUsers': 'call records they see',
+  'value.none': 'none',
+  'value.on': 'on',
+  'value.off': 'off',
+
+  'import.title': 'Import users from a CSV file',
+  'import.help': 'The first line names the columns: name, email, mobile, extension, role, pro, schedule, departments (several departments separated by ;). Every row must pass, or nobody is added.',
+  'import.file': 'CSV file',
+  'import.example': 'Try an example file',
+  'import.line': 'Line',
+  'import.field': 'Field',
+  'import.problem': 'Problem',
+  'import.ok': '{file}: every row passes.',
+  'import.bad.one': '{file}: 1 problem. Nobody is added until every row passes.',
+  'import.bad.other': '{file}: {n} problems. Nobody is added until every row passes.',
+  'import.apply': 'Add every row',
+
+  'settings.title': 'Account settings',
+  'settings.sso': 'Names and emails come from our identity provider (SSO)',
+  'settings.ssoHelp': 'Turn on when your team’s names and emails are managed in Google Workspace, Azure AD or another identity provider.',
+};
+
+const hi = {
+  // The words of the package's Hindi engine table (pkg/messages/hi.js), so the page and the
+  // engine's messages read as one product: यूज़र, रोल, डिपार्टमेंट, शेड्यूल, प्रो लाइसेंस,
+  // ओनर / एडमिन / मैनेजर / एजेंट, एक्टिव, डीएक्टिवेट, डिलीट, अकाउंट, टाइम ज़ोन.
+  'page.title': 'यूज़र',
+  'page.skip': 'यूज़र सूची पर जाएँ',
+  'page.loading': 'लोड हो रहा है…',
+  'page.failed': 'पेज लोड नहीं हो सका: {error}',
+  'lang.label': 'भाषा',
+  'actor.label': 'साइन इन',
+  'actor.option': '{name} ({role})',
+  'status.dismiss': 'बंद करें',
+  'status.busy': 'सेव हो रहा है…',
+  'status.offline': 'सर्वर से संपर्क नहीं हो सका। कुछ नहीं बदला।',
+  'status.signedOut': 'आप साइन आउट हो गए। जारी रखने के लिए फिर से साइन इन करें।',
+
+  'signin.title': 'साइन इन करें',
+  'signin.text': 'चुनें कि आप कौन हैं। असली पैनल यहाँ अपना लॉगिन इस्तेमाल करता है।',
+  'signin.user': 'यूज़र',
+  'signin.submit': 'साइन इन करें',
+  'signin.failed': 'साइन इन नहीं हो सका ({status})।',
+
+  'usage.label': 'प्लान का इस्तेमाल',
+  'usage.users': 'यूज़र',
+  'usage.pro': 'प्रो लाइसेंस',
+  'usage.of': '{limit} में से {used}',
+  'usage.unlimited': '{used} · कोई सीमा नहीं',
+  'usage.plan': '{plan} प्लान',
+
+  'search.label': 'यूज़र खोजें',
+  'search.placeholder': 'नाम, ईमेल, मोबाइल या एक्सटेंशन',
+  'filter.role': 'रोल',
+  'filter.status': 'स्थिति',
+  'filter.department': 'डिपार्टमेंट',
+  'filter.all': 'सभी',
+  'filter.noDepartment': 'कोई डिपार्टमेंट नहीं',
+  'filter.clear': 'फ़िल्टर हटाएँ',
+
+  'toolbar.add': 'यूज़र जोड़ें',
+  'toolbar.import': 'यूज़र इंपोर्ट करें',
+  'toolbar.settings': 'अकाउंट सेटिंग',
+
+  'list.caption': 'इस अकाउंट के यूज़र',
+  'col.user': 'यूज़र',
+  'col.mobile': 'मोबाइल',
+  'col.extension': 'एक्सटेंशन',
+  'col.role': 'रोल',
+  'col.departments': 'डिपार्टमेंट',
+  'col.status': 'स्थिति',
+  'col.actions': 'कार्रवाइयाँ',
+  'list.range': '{total} में से {from}–{to}',
+  'list.none': 'खोज और फ़िल्टर से कोई यूज़र नहीं मिला।',
+  'list.prev': 'पिछला पेज',
+  'list.next': 'अगला पेज',
+  'list.page': 'पेज {page} / {pages}',
+  'list.pager': 'पेज',
+  'list.you': 'आप',
+  'badge.pro': 'प्रो',
+  'badge.callOnly': 'सिर्फ़ कॉल',
+  'menu.open': '{name} के लिए कार्रवाइयाँ',
+
+  'role.owner': 'ओनर',
+  'role.admin': 'एडमिन',
+  'role.manager': 'मैनेजर',
+  'role.agent': 'एजेंट',
+  'roleDesc.owner': 'अकाउंट के मालिक: सब कुछ, बिलिंग सहित।',
+  'roleDesc.admin': 'पूरी पहुँच: यूज़र, डिपार्टमेंट और रिपोर्ट।',
+  'roleDesc.manager': 'अपने डिपार्टमेंट की रिपोर्ट और एजेंट।',
+  'roleDesc.agent': 'कॉल लेते हैं; प्रो के साथ अपनी कॉल भी देखते हैं।',
+  'pro.on': 'पैनल में साइन इन कर सकते हैं।',
+  'pro.off': 'बंद: सिर्फ़-कॉल यूज़र, जो कॉल लेते हैं पर साइन इन नहीं कर सकते।',
+  'userStatus.active': 'एक्टिव',
+  'userStatus.pending': 'पेंडिंग',
+  'userStatus.deactivated': 'डीएक्टिवेट',
+
+  'action.edit': 'एडिट करें',
+  'action.deactivate': 'डीएक्टिवेट करें',
+  'action.reactivate': 'फिर से एक्टिवेट करें',
+  'action.delete': 'डिलीट करें',
+  'action.resendInvite': 'इनवाइट फिर भेजें',
+  'action.resetPassword': 'पासवर्ड रीसेट करें',
+
+  'dialog.close': 'बंद करें',
+  'dialog.cancel': 'रद्द करें',
+  'add.title': 'यूज़र जोड़ें',
+  'add.submit': 'यूज़र जोड़ें',
+  'edit.title': '{name} को एडिट करें',
+  'edit.viewTitle': '{name}',
+  'edit.submit': 'बदलाव सेव करें',
+
+  'group.contact': 'संपर्क',
+  'group.access': 'रोल और पहुँच',
+  'group.calls': 'कॉल',
+  'group.login': 'वेब लॉगिन और कॉल की अनुमतियाँ',
+
+  'field.name': 'नाम',
+  'field.email': 'ईमेल',
+  'field.mobile': 'मोबाइल नंबर',
+  'field.altMobile': 'वैकल्पिक नंबर (ज़रूरी नहीं)',
+  'field.extension': 'एक्सटेंशन',
+  'field.role': 'रोल',
+  'field.pro': 'प्रो लाइसेंस',
+  'field.schedule': 'कॉल लेने का शेड्यूल',
+  'field.timeZone': 'टाइम ज़ोन',
+  'field.departments': 'डिपार्टमेंट',
+  'field.webLogin.loginId': 'लॉगिन आईडी',
+  'field.webLogin.password': 'नया पासवर्ड',
+  'field.webLogin.allowedIps': 'अनुमत आईपी पते',
+  'field.allowedCallerIds': 'आउटगोइंग कॉल के लिए कॉलर आईडी',
+  'field.reportUsers': 'इनके कॉल रिकॉर्ड देख सकते हैं',
+  'help.schedule': 'उदाहरण: 24/7, Mon-Fri 9:30 am to 6 pm, या Mo-Fr 09:00-18:00; Sa 10:00-14:00।',
+  'help.timeZone': 'खाली: अकाउंट का टाइम ज़ोन ({zone})।',
+  'help.webLogin.password': 'मौजूदा पासवर्ड रखने के लिए खाली छोड़ें।',
+  'help.webLogin.allowedIps': 'आईपी पते या उनकी रेंज (CIDR), हर पंक्ति में एक। खाली: कोई भी पता।',
+  'field.noneInAccount': 'इस अकाउंट में कोई नहीं।',
+  'field.readOnly': 'सिर्फ़ देखने के लिए:',
+  'field.suggest': '{value} लें',
+  'form.fix.one': 'नीचे चिह्नित समस्या ठीक करें।',
+  'form.fix.other': 'नीचे चिह्नित {n} समस्याएँ ठीक करें।',
+  'form.noChanges': 'अभी कुछ नहीं बदला है।',
+  'schedule.saved': 'ऐसे सेव होगा',
+  'schedule.empty': 'खाली है, ऐसे सेव होगा',
+  'week.label': 'कॉल लेने के घंटे: {list}',
+  'week.closed': 'बंद',
+  'day.0': 'सोम', 'day.1': 'मंगल', 'day.2': 'बुध', 'day.3': 'गुरु', 'day.4': 'शुक्र', 'day.5': 'शनि', 'day.6': 'रवि',
+  'people.input': 'यूज़र जोड़ें',
+  'people.placeholder': 'नाम लिखें',
+  'people.add': 'जोड़ें',
+  'people.remove': '{name} को हटाएँ',
+  'people.none': 'अभी कोई नहीं।',
+  'people.notFound': 'इस अकाउंट में “{text}” नाम का कोई यूज़र नहीं है।',
+
+  'reach.question': 'क्या {name} अभी कॉल ले सकते हैं?',
+  'reach.yes': 'हाँ।',
+  'reach.no': 'नहीं।',
+  'reach.next': 'अगली बार उपलब्ध:',
+
+  'replace.open': 'मोबाइल नंबर बदलें',
+  'replace.label': 'नया मोबाइल नंबर',
+  'replace.steps': 'क्या होगा, सब एक साथ या कुछ भी नहीं:',
+  'replace.run': '{name} को बदलें',
+  'plan.email': 'पुराने रिकॉर्ड का ईमेल {email} हो जाएगा, ताकि पता खाली हो।',
+  'plan.extension': 'पुराने रिकॉर्ड को एक्सटेंशन {extension} मिलेगा, ताकि {old} खाली हो।',
+  'plan.add': 'मोबाइल नंबर {mobile} और एक्सटेंशन {extension} के साथ नया {name} जोड़ा जाएगा, उसी रोल, शेड्यूल और डिपार्टमेंट के साथ, और इनवाइट भेजा जाएगा।',
+  'plan.departments': 'पुराना रिकॉर्ड अपने डिपार्टमेंट से हटेगा।',
+  'plan.deactivate': 'पुराना रिकॉर्ड डीएक्टिवेट किया जाएगा।',
+  'plan.other': '{type}',
+
+  'delete.title': '{name} को डिलीट करें?',
+  'delete.what': '{name} ({email}, एक्सटेंशन {extension}) इस अकाउंट से डिलीट हो जाएँगे। एक्सटेंशन {extension} और ईमेल पता किसी और के लिए खाली हो जाएँगे।',
+  'delete.reports': '{name} को {names} की कॉल-रिकॉर्ड सूची से भी हटाया जाएगा।',
+  'delete.undo': 'इसे वापस नहीं किया जा सकता। रिपोर्ट में रखने के लिए, इसके बजाय डीएक्टिवेट करें।',
+  'delete.confirm': 'यूज़र डिलीट करें',
+
+  'done.added': '{name} जोड़े गए और उन्हें इनवाइट भेजा गया।',
+  'done.addedQuiet': '{name} जोड़े गए।',
+  'done.change': '{name}: {field} {from} से बदलकर {to} किया गया।',
+  'done.set': '{name}: {field} {to} किया गया।',
+  'done.cleared': '{name}: {field} हटाया गया।',
+  'done.changes': '{name} का विवरण बदला गया: {list}।',
+  'done.item': '{field} {from} से {to}',
+  'done.itemSet': '{field} {to}',
+  'done.itemCleared': '{field} हटाया गया',
+  'done.nothing': '{name} के लिए कुछ नहीं बदला।',
+  'done.deactivated': '{name} डीएक्टिवेट किए गए।',
+  'done.reactivated': '{name} फिर से एक्टिवेट किए गए (स्थिति: {status})।',
+  'done.deleted': '{name} डिलीट किए गए।',
+  'done.inviteResent': 'इनवाइट {email} पर फिर से भेजा गया।',
+  'done.resetSent': 'पासवर्ड रीसेट लिंक {email} पर भेजा गया।',
+  'done.replaced': '{name} का मोबाइल नंबर अब {mobile} है: नया रिकॉर्ड जोड़ा गया और इनवाइट भेजा गया, और पुराना डीएक्टिवेट किया गया।',
+  'done.replacedKept': '{name} का मोबाइल नंबर अब {mobile} है: नया रिकॉर्ड जोड़ा गया और इनवाइट भेजा गया।',
+  'done.imported.one': '1 यूज़र जोड़ा गया और इनवाइट भेजा गया।',
+  'done.imported.other': '{n} यूज़र जोड़े गए और इनवाइट भेजे गए।',
+  'done.ssoOn': 'नाम और ईमेल अब आपके आइडेंटिटी प्रोवाइडर से आते हैं।',
+  'done.ssoOff': 'नाम और ईमेल फिर से यहाँ बदले जा सकते हैं।',
+  'effect.email_verification_required': 'उन्हें नए ईमेल पते की पुष्टि करनी होगी।',
+  'effect.relogin_suggested': 'नई पहुँच के लिए उनसे साइन आउट करके फिर साइन इन करने को कहें।',
+  'effect.password_changed': '{name} का पासवर्ड बदला गया।',
+  'failed': 'नहीं हुआ: {reason}',
+
+  'chg.name': 'नाम',
+  'chg.email': 'ईमेल',
+  'chg.mobile': 'मोबाइल नंबर',
+  'chg.altMobile': 'वैकल्पिक नंबर',
+  'chg.extension': 'एक्सटेंशन',
+  'chg.role': 'रोल',
+  'chg.pro': 'प्रो लाइसेंस',
+  'chg.status': 'स्थिति',
+  'chg.schedule': 'कॉल लेने का शेड्यूल',
+  'chg.timeZone': 'टाइम ज़ोन',
+  'chg.departments': 'डिपार्टमेंट',
+  'chg.webLogin': 'वेब लॉगिन',
+  'chg.loginId': 'लॉगिन आईडी',
+  'chg.allowedIps': 'अनुमत आईपी पते',
+  'chg.blocked': 'लॉगिन पर रोक',
+  'chg.allowedCallerIds': 'कॉलर आईडी',
+  'chg.reportUsers': 'देखे जाने वाले कॉल रिकॉर्ड',
+  'value.none': 'कोई नहीं',
+  'value.on': 'चालू',
+  'value.off': 'बंद',
+
+  'import.title': 'CSV फ़ाइल से यूज़र इंपोर्ट करें',
+  'import.help': 'पहली पंक्ति में कॉलम के नाम: name, email, mobile, extension, role, pro, schedule, departments (कई डिपार्टमेंट ; से अलग)। हर पंक्ति सही होनी चाहिए, वरना कोई नहीं जोड़ा जाता।',
+  'import.file': 'CSV फ़ाइल',
+  'import.example': 'उदाहरण फ़ाइल आज़माएँ',
+  'import.line': 'पंक्ति',
+  'import.field': 'फ़ील्ड',
+  'import.problem': 'समस्या',
+  'import.ok': '{file}: हर पंक्ति सही है।',
+  'import.bad.one': '{file}: 1 समस्या। जब तक हर पंक्ति सही न हो, कोई नहीं जोड़ा जाएगा।',
+  'import.bad.other': '{file}: {n} समस्याएँ। जब तक हर पंक्ति सही न हो, कोई नहीं जोड़ा जाएगा।',
+  'import.apply': 'सभी पंक्तियाँ जोड़ें',
+
+  'settings.title': 'अकाउंट सेटिंग',
+  'settings.sso': 'नाम और ईमेल हमारे आइडेंटिटी प्रोवाइडर (SSO) से आते हैं',
+  'settings.ssoHelp': 'चालू करें अगर आपकी टीम के नाम और ईमेल Google Workspace, Azure AD या किसी और आइडेंटिटी प्रोवाइडर में रखे जाते हैं।',
+};
+
+/** Every page table, by language code; `en` is complete and the fallback. */
+export const TABLES = { en, hi };
+/** The language switch's choices, each in its own language. */
+export const LANGUAGES = [['en', 'English'], ['hi', 'हिन्दी']];
+/** The Intl locale of each language (Indian English: lakh grouping, day-month order). */
+const LOCALES = { en: 'en-IN', hi: 'hi-IN' };
+
+let lang = 'en';
+
+export function setLang(code) {
+  lang = TABLES[code] ? code : 'en';
+  return lang;
+}
+export const getLang = () => lang;
+export const locale = () => LOCALES[lang];
+
+/** The template `key` in the current language with its `{param}` holes filled. */
+export function t(key, params = {}) {
+  const text = TABLES[lang][key] ?? en[key];
+  if (text == null) throw new Error(`no page text ${key}`);
+  return text.replace(/\{(\w+)\}/g, (hole, name) => (name in params ? String(params[name]) : hole));
+}
+
+/** `key.one` / `key.other` by the language's plural rules, with `{n}`. */
+export function tn(key, n, params = {}) {
+  const form = new Intl.PluralRules(locale()).select(n) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { n: formatNumber(n), ...params });
+}
+
+export const formatNumber = (n) => new Intl.NumberFormat(locale()).format(n);
+export const formatList = (items) => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
+
+/**
+ * The engine's message table for `code` (null for English, built in): the package's
+ * `pkg/messages/<code>.js`, loaded only when that language is chosen. Null too when the
+ * package has no table for it yet, so the page still works with English messages.
+ */
+export async function engineMessages(code, base = new URL('../pkg/messages/', import.meta.url)) {
+  if (code === 'en') return null;
+  try {
+    return (await import(new URL(`${code}.js`, base).href)).default ?? null;
+  } catch (e) {
+    console.warn(`no engine message table for ${code}; messages stay English`, e);
+    return null;
+  }
+}
