@@ -10,7 +10,7 @@
 // - on submit everything is shown, and focus goes to the first field at fault.
 //
 // Each change checks the whole draft (`addUser`) or patch (`editUser`): some rules span two
-// fields (a manager's role needs Pro). A check that ends on a permission code (SPEC §5:
+// fields (a manager's role needs Pro). A check that ends on a permission code (RULES §5:
 // nothing else was checked) leaves the other fields to `checkField`, the as-you-type API.
 import { h, byId, domId, rewrite, errorsOf } from './dom.js';
 import { t, tn } from './i18n.js';

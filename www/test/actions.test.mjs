@@ -70,7 +70,7 @@ test('deactivate and reactivate: the status comes back to what it was', async ()
   menu = await openMenu(page, 'u6');
   assert.equal(await menu.locator('[data-action=deactivate]').count(), 0);
   await menu.locator('[data-action=reactivate]').click();
-  // The status it returns to is the engine's (SPEC: the one before deactivation).
+  // The status it returns to is the engine's (RULES §5.7: the one before deactivation).
   const node = engine();
   node.apply({ type: 'deactivateUser', actor: 'u1', target: 'u6' });
   const back = node.apply({ type: 'reactivateUser', actor: 'u1', target: 'u6' }).user.status;
