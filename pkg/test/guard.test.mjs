@@ -125,3 +125,50 @@ test('rows with a host\'s own columns: refused by default, dropped with ignoreUn
   const out = engine.check({ type: 'addUser', actor: 'u1', user: { name: 'X', createdAt: 1 } });
   assert.deepEqual(out.violations.map((v) => [v.code, v.field]), [['bad_request', 'op.user.createdAt']]);
 });
+
+// The second attacker's pass (tests/attack.rs natively).
+
+test('only the host chooses an id, and a deleted user\'s id is never taken again', () => {
+  const engine = new Engine(account());
+  const gita = { name: 'Gita', email: 'gita@acme.in', mobile: '9800000077', extension: '40', departments: ['sales'] };
+  const chosen = engine.check({ type: 'addUser', actor: 'u3', user: { ...gita, id: 'u5' } });
+  assert.deepEqual(codes(chosen), ['not_permitted']);
+  assert.equal(chosen.violations[0].params.reason, 'ids_given_by_host');
+  assert.equal(chosen.violations[0].field, 'id');
+  engine.removeUser('u5');
+  const retired = engine.check({ type: 'addUser', actor: '$system', user: { ...gita, id: 'u5' } });
+  assert.deepEqual(codes(retired), ['id_taken']);
+  assert.equal(retired.violations[0].params.reason, 'retired');
+});
+
+test('checkAs refuses an op in another actor\'s name, in the engine\'s words', () => {
+  const engine = new Engine(account());
+  const op = edit('u1', 'u4', { name: 'Dev P' });
+  const out = engine.checkAs('u3', op);
+  assert.deepEqual(codes(out), ['not_permitted']);
+  assert.equal(out.violations[0].field, 'actor');
+  assert.equal(out.violations[0].params.reason, 'actor_not_signed_in');
+  assert.equal(engine.checkAs('u1', op).ok, true);
+  assert.equal(engine.applyAs('u3', op).ok, false);
+  assert.equal(engine.user('u4').name, 'Dev Patel');
+});
+
+test('moving a Pro user\'s sign-in is a password reset; a list past 1,000 is refused, not cut', () => {
+  const engine = new Engine(account());
+  const moved = engine.check(edit('u3', 'u4', { email: 'chitra.private@gmail.com' }));
+  assert.deepEqual(codes(moved), ['not_permitted']);
+  assert.equal(moved.violations[0].params.action, 'reset_passwords');
+  const ips = Array.from({ length: 1500 }, (_, i) => `10.0.${i >> 8}.${i & 255}`);
+  const long = engine.check(edit('u1', 'u4', { webLogin: { allowedIps: ips } }));
+  assert.deepEqual(codes(long), ['too_many_items']);
+  assert.equal(long.violations[0].field, 'webLogin.allowedIps');
+});
+
+test('upsertUser reads a row leniently when the engine does; sso stays strict', () => {
+  const engine = new Engine(account(), null, { ignoreUnknownKeys: true });
+  engine.upsertUser({ ...account().users[4], createdAt: '2026-12-04' });
+  assert.equal(engine.user('u5').name, 'Esha Khan');
+  const misspelt = { ...account(), sso: { managed_fields: ['email'] } };
+  assert.throws(() => new Engine(misspelt, null, { ignoreUnknownKeys: true }), (e) =>
+    e.name === 'RosterError' && e.outcome.violations[0].field === 'account.sso.managed_fields');
+});
