@@ -60,7 +60,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     for range in [ExtensionRange { from: 10, to: 99 }, ExtensionRange { from: 0, to: u64::MAX }] {
-        if let Ok(n) = extension::check(s, range, &["42".into()]) {
+        if let Ok(n) = extension::check(s, range, |e| e == "42") {
             assert_eq!(n.to_string(), s, "extension {s:?}");
         }
     }
@@ -87,7 +87,7 @@ fuzz_target!(|data: &[u8]| {
     // The first byte picks the field path and the record (the add form, or the edit
     // form of an agent, of the owner, of no one) it is checked against.
     let targets = [None, Some("u4"), Some("u1"), Some("nobody")];
-    let paths: Vec<&str> = roster_rules::ops::FIELDS.iter().chain(EXTRA_PATHS.iter()).copied().collect();
+    let paths: Vec<&str> = roster_rules::Field::ALL.iter().map(|f| f.as_str()).chain(EXTRA_PATHS).collect();
     let path = paths[usize::from(pick) % paths.len()];
     let target = targets[usize::from(pick) / paths.len() % targets.len()];
     let mut values = vec![Value::String(s.to_owned()), json!([s])];
@@ -97,7 +97,8 @@ fuzz_target!(|data: &[u8]| {
         let json = out.to_json();
         let _ = roster_rules::forms::issues_json(&out, None);
         for v in &out.violations {
-            let f = v.field_text().as_deref().unwrap_or("");
+            let f = v.field_text().unwrap_or_default();
+            let f = f.as_str();
             let at_path = f == path || f.starts_with(&format!("{path}.")) || f.starts_with(&format!("{path}["));
             assert!(at_path || f == "target", "{path}: violation at {f:?}: {json}");
         }

@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(check_json(&text).to_json(), json, "check_json differs from the Engine");
     let (outcome, account) = apply_json(&text);
     assert_eq!(outcome.to_json(), json, "apply_json differs from the Engine");
-    assert_eq!(account.as_ref(), Some(after.account()), "apply_json's account differs");
+    assert_eq!(account, Some(after.account()), "apply_json's account differs");
     if !applied.ok {
         assert_eq!(after.account(), engine.account(), "a rejected op changed the account");
     } else if engine.check(&Op::Audit {}).ok {
@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
         let without = serde_json::to_string(&req).unwrap_or_default();
         if !without.contains(p) {
             assert!(!json.contains(p), "password echoed: {json}");
-            let account = serde_json::to_string(after.account()).unwrap_or_default();
+            let account = serde_json::to_string(&after.account()).unwrap_or_default();
             assert!(!account.contains(p), "password stored: {account}");
         }
     }
