@@ -452,6 +452,11 @@ export declare class Engine {
   upsertUser(user: User): void;
   /** Forgets the user `id` (deleted elsewhere); whether there was such a user. */
   removeUser(id: string): boolean;
+  /**
+   * Moves the account's `nextUserNumber` up to `next`, never down: how a cached engine
+   * learns of ids another process gave (deleted ones included), so it never gives them.
+   */
+  advanceUserNumber(next: number): void;
   /** Emails used in other workspaces (`email_taken_elsewhere`). @throws {RosterError} */
   setExternalEmails(emails: string[]): void;
   /** Messages by code for every Outcome from now on; `null` for English. @throws {RosterError} */

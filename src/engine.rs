@@ -177,6 +177,23 @@ impl Engine {
         self.state.perform(vec![put]);
     }
 
+    /// Moves the account's `nextUserNumber` up to `next` (never down): how a cached engine
+    /// learns of ids another process gave, including ones already deleted again, which
+    /// no row would show it. Fresh ids then start at `u<next>` at the earliest.
+    ///
+    /// # Example
+    /// ```
+    /// use roster_rules::{Engine, Policy};
+    /// let mut engine = Engine::new(Policy::default(), serde_json::from_str(r#"{"plan":"nano","users":[]}"#)?);
+    /// engine.advance_user_number(42);
+    /// engine.advance_user_number(7); // never down
+    /// assert_eq!(engine.account().next_user_number, Some(42));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn advance_user_number(&mut self, next: u64) {
+        self.state.advance_next_number(next);
+    }
+
     /// Forgets the user `id` (deleted elsewhere), returning it; `None` when there is no
     /// such user. No rule is checked, as for [`Engine::upsert_user`].
     pub fn remove_user(&mut self, id: &str) -> Option<User> {

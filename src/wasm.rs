@@ -235,6 +235,16 @@ impl WasmEngine {
         self.inner.remove_user(id).is_some()
     }
 
+    /// Moves `nextUserNumber` up to `next` (never down; a number that is not a whole
+    /// number of 0 or more changes nothing): ids another process gave, deleted or not.
+    #[wasm_bindgen(js_name = advanceUserNumber)]
+    pub fn advance_user_number(&mut self, next: f64) {
+        // Whole numbers JavaScript holds exactly; anything else is no number of an id.
+        if next.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&next) {
+            self.inner.advance_user_number(next as u64);
+        }
+    }
+
     /// Emails used in other workspaces (the host's directory, RULES §6).
     #[wasm_bindgen(js_name = setExternalEmails)]
     pub fn set_external_emails(&mut self, emails: &JsValue) -> Result<(), JsValue> {

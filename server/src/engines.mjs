@@ -13,20 +13,6 @@
 // Whoever changes a cached engine and then fails to commit must `drop` it (src/ops.mjs).
 import { Engine } from '../../pkg/js/node.mjs';
 import * as store from './store.mjs';
-import { userNumber } from './ids.mjs';
-
-// Whether this build of the engine keeps the id high-water mark in the account
-// (`nextUserNumber`, RULES §5 Lifecycle). Older builds refuse the key and pick ids from
-// the users they hold, so an id deleted elsewhere could be picked again; the primary key
-// of `users` then refuses the write (server/README.md, "User ids").
-export const engineKeepsIdMark = (() => {
-  try {
-    new Engine({ plan: 'nano', users: [], nextUserNumber: 1 }).free();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 export class EngineCache {
   constructor({ policy = null } = {}) {
@@ -55,38 +41,32 @@ export class EngineCache {
 
   /**
    * The account's engine at exactly `head` (from store.accountHead in the caller's
-   * transaction `tx`). `idsMatter`: the op lets the engine pick user ids (import,
-   * replace), so it must know every id ever given, deleted ones included.
+   * transaction `tx`), its fresh ids past every id the database has given: the account
+   * row's `nextUserNumber` counts ids given and deleted again while this engine was not
+   * looking, which no row shows it.
    */
-  async follow(tx, accountId, head, { idsMatter = false } = {}) {
+  async follow(tx, accountId, head) {
     let entry = this.entries.get(accountId);
-    const stale =
-      !entry ||
-      entry.settingsVersion !== head.settingsVersion ||
-      entry.version > head.version ||
-      (idsMatter && engineKeepsIdMark && entry.knownNext < head.nextUserNumber);
+    const stale = !entry || entry.settingsVersion !== head.settingsVersion || entry.version > head.version;
     if (stale) {
       this.drop(accountId);
       entry = await this.#build(tx, accountId, head);
       this.entries.set(accountId, entry);
     } else if (entry.version < head.version) {
       for (const row of await store.rowsSince(tx, accountId, entry.version)) {
-        let held = true;
-        if (row.deleted) held = entry.engine.removeUser(row.id);
+        if (row.deleted) entry.engine.removeUser(row.id);
         else entry.engine.upsertUser(row.data);
-        // An id the engine held or now holds is one it will not give again; an id given
-        // and deleted while this engine was not looking is not (see `idsMatter`).
-        if (held) entry.knownNext = Math.max(entry.knownNext, userNumber(row.id) + 1);
         this.stats.rowsFollowed++;
       }
       entry.version = head.version;
     }
+    entry.engine.advanceUserNumber(head.nextUserNumber);
     return entry;
   }
 
   async #build(tx, accountId, head) {
     const account = await store.loadAccount(tx, accountId);
-    if (engineKeepsIdMark) account.nextUserNumber = head.nextUserNumber;
+    account.nextUserNumber = head.nextUserNumber;
     this.stats.rebuilds++;
     return new Entry(new Engine(account, this.policy), head);
   }
@@ -111,13 +91,10 @@ class Entry {
     this.engine = engine;
     this.version = head.version;
     this.settingsVersion = head.settingsVersion;
-    // The id high-water mark this engine knows of (see `follow`'s `idsMatter`).
-    this.knownNext = head.nextUserNumber;
   }
 
   /** After a commit: the engine (already changed by `apply`) is now at `version`. */
-  committed(version, nextUserNumber) {
+  committed(version) {
     this.version = version;
-    this.knownNext = Math.max(this.knownNext, nextUserNumber);
   }
 }

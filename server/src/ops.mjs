@@ -27,9 +27,6 @@ export const READ_ONLY = new Set(['parseSchedule', 'reachable', 'audit', 'seatRe
 // Ops whose Outcome's `user` is the one and only row they change.
 const ONE_USER = new Set(['addUser', 'editUser', 'deactivateUser', 'reactivateUser']);
 
-// Ops that let the engine choose the ids of the users they add.
-const ENGINE_IDS = new Set(['importUsers', 'replaceUser']);
-
 /**
  * Runs `fn(engine)` on the account's engine at the database's current version.
  * @returns {Promise<{ value: any, version: number } | null>} null: no such account
@@ -66,9 +63,11 @@ export function write(db, engines, accountId, op, signedIn) {
       result = await db.transaction(async (tx) => {
         const head = await store.accountHead(tx, accountId, { lock: true });
         if (!head) return null;
-        entry = await engines.follow(tx, accountId, head, { idsMatter: ENGINE_IDS.has(op.type) });
+        // The engine gives ids past every id the database has given (`follow`); the
+        // number is read under the row lock, so no two processes give the same one.
+        entry = await engines.follow(tx, accountId, head);
         // applyAs: the engine itself refuses an op in another actor's name.
-        const outcome = entry.engine.applyAs(signedIn, withGivenId(op, head.nextUserNumber));
+        const outcome = entry.engine.applyAs(signedIn, op);
         if (!outcome.ok) return { outcome, version: head.version, next: head.nextUserNumber };
         // From here the cached engine is ahead of the database until the commit.
         const version = head.version + 1;
@@ -81,18 +80,11 @@ export function write(db, engines, accountId, op, signedIn) {
       engines.drop(accountId);
       throw e;
     }
-    if (result && result.outcome.ok) entry.committed(result.version, result.next);
+    if (result && result.outcome.ok) entry.committed(result.version);
     return result && { outcome: result.outcome, version: result.version };
   });
 }
 
-/** `addUser` gets the account's next id: the engine then never picks one itself, and no
- *  two processes can give the same one (the number is read under the row lock). An `id`
- *  the client sent is replaced: ids are the server's to give. */
-function withGivenId(op, nextUserNumber) {
-  if (op.type !== 'addUser' || !isObject(op.user)) return op;
-  return { ...op, user: { ...op.user, id: `u${nextUserNumber}` } };
-}
 
 /**
  * Writes the users `op` changed at `version`; returns the ids of the users it added.

@@ -98,10 +98,14 @@ test('ops: 200 applied and committed, 422 nothing written, 400 not understood', 
   assert.equal(edited.status, 200);
   assert.equal(edited.version, 3);
 
-  // A client-sent id is replaced: ids are the account's to give.
-  const own = await owner.op('acme', { type: 'addUser', actor: 'u1', user: { ...gita, id: 'u1000', email: 'h@acme.in', mobile: '9800000009', extension: '18' } });
-  assert.equal(own.status, 200);
-  assert.equal(own.body.user.id, 'u8');
+  // A client may not choose an id: ids are the engine's to give, from the account's counter.
+  const hari = { ...gita, email: 'h@acme.in', mobile: '9800000009', extension: '18' };
+  const own = await owner.op('acme', { type: 'addUser', actor: 'u1', user: { ...hari, id: 'u1000' } });
+  assert.equal(own.status, 422);
+  assert.equal(own.body.violations[0].params.reason, 'ids_given_by_host');
+  const given = await owner.op('acme', { type: 'addUser', actor: 'u1', user: hari });
+  assert.equal(given.status, 200);
+  assert.equal(given.body.user.id, 'u8');
 
   for (const bad of [{ type: 'addUser', actor: 'u1' }, { type: 'fly' }, '[1,2]', '"op"', 'null']) {
     const r = await owner.op('acme', bad);

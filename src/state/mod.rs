@@ -330,6 +330,11 @@ impl State {
         self.next_number
     }
 
+    /// Moves the next fresh id up to `u<next>` (never down).
+    pub(crate) fn advance_next_number(&mut self, next: u64) {
+        self.next_number = self.next_number.max(next);
+    }
+
     /// The account as it is now (its users copied).
     pub(crate) fn account(&self) -> Account {
         let mut account = self.settings.clone();
