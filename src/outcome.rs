@@ -149,6 +149,15 @@ impl Serialize for ParamMap<'_> {
 /// What makes two violations "at the same place": one violation is kept per place.
 type Place = (Option<Path>, Option<&'static str>, Option<usize>, Option<String>);
 
+/// Up to this many kept violations, a new one's place is compared with each of them
+/// rather than hashed (cheaper for the few violations a form's check has).
+const SCANNED: usize = 16;
+
+/// Whether two violations are at the same place (what [`Report::place`] keys).
+fn same_place(a: &Violation, b: &Violation) -> bool {
+    a.field == b.field && a.row == b.row && a.user_id == b.user_id && (a.field.is_some() || a.code() == b.code())
+}
+
 /// The violations of one check, bounded: the first violation per field (per row, per
 /// user) is kept, at most [`MAX_VIOLATIONS`] in all; the rest are counted.
 ///
@@ -217,7 +226,16 @@ impl Report {
             v.row = self.row;
         }
         if self.list.len() < MAX_VIOLATIONS {
-            if self.places.insert(Self::place(&v)) {
+            // A short list (every form's) is searched; a long one (an import's) hashed.
+            let new = if self.list.len() < SCANNED {
+                !self.list.iter().any(|k| same_place(k, &v))
+            } else {
+                if self.places.is_empty() {
+                    self.places.extend(self.list.iter().map(Self::place));
+                }
+                self.places.insert(Self::place(&v))
+            };
+            if new {
                 self.list.push(v);
             }
         } else {

@@ -53,7 +53,8 @@ pub(crate) fn audit(view: &View<'_>) -> Outcome {
     let mut schedules: HashMap<&str, ScheduleVerdict> = HashMap::new();
     for (slot, u) in view.state().users() {
         let mut found = Report::errors_only();
-        if view.first_holder(IndexKey::Id, &u.id, None).is_some_and(|first| first < slot) {
+        let shared_id = !view.held_once(IndexKey::Id);
+        if shared_id && view.first_holder(IndexKey::Id, &u.id, None).is_some_and(|first| first < slot) {
             found.push(Violation::at(Field::Id, Problem::IdTaken { id: u.id.clone(), retired: false }));
         }
         let verdict = schedules.entry(u.schedule.as_str()).or_insert_with(|| schedule_verdict(&u.schedule));

@@ -79,12 +79,42 @@ impl Holders {
     }
 }
 
-/// Key text → its holders.
-pub(crate) type KeyMap = HashMap<String, Holders>;
+/// Key text → its holders, and how many keys have more than one holder (none in an
+/// account without duplicates, which lets an audit skip looking for them).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct KeyMap {
+    map: HashMap<String, Holders>,
+    shared: usize,
+}
+
+impl KeyMap {
+    pub(crate) fn get(&self, key: &str) -> Option<&Holders> {
+        self.map.get(key)
+    }
+
+    /// Whether some key has more than one holder.
+    pub(crate) fn has_shared(&self) -> bool {
+        self.shared > 0
+    }
+
+    fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+    }
+}
+
+fn is_shared(h: &Holders) -> bool {
+    matches!(h, Holders::Many(_))
+}
 
 fn claim(map: &mut KeyMap, key: String, slot: Slot) {
-    match map.entry(key) {
-        std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().insert(slot),
+    match map.map.entry(key) {
+        std::collections::hash_map::Entry::Occupied(mut e) => {
+            let before = is_shared(e.get());
+            e.get_mut().insert(slot);
+            if !before && is_shared(e.get()) {
+                map.shared += 1;
+            }
+        }
         std::collections::hash_map::Entry::Vacant(e) => {
             e.insert(Holders::One(slot));
         }
@@ -93,9 +123,19 @@ fn claim(map: &mut KeyMap, key: String, slot: Slot) {
 
 /// Removes `slot` from `key`'s holders; whether the key is still held.
 fn release(map: &mut KeyMap, key: &str, slot: Slot) -> bool {
-    let held = map.get_mut(key).is_some_and(|h| h.remove(slot));
+    let (held, was_shared, still_shared) = match map.map.get_mut(key) {
+        Some(h) => {
+            let before = is_shared(h);
+            let held = h.remove(slot);
+            (held, before, held && is_shared(h))
+        }
+        None => (false, false, false),
+    };
+    if was_shared && !still_shared {
+        map.shared = map.shared.saturating_sub(1);
+    }
     if !held {
-        map.remove(key);
+        map.map.remove(key);
     }
     held
 }
@@ -377,6 +417,27 @@ impl Index {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_key_map_counts_the_keys_held_twice() {
+        let mut m = KeyMap::default();
+        claim(&mut m, "a".into(), 1);
+        claim(&mut m, "b".into(), 2);
+        assert!(!m.has_shared());
+        claim(&mut m, "a".into(), 3);
+        claim(&mut m, "a".into(), 4);
+        claim(&mut m, "b".into(), 5);
+        assert_eq!(m.shared, 2);
+        assert!(release(&mut m, "a", 1));
+        assert!(release(&mut m, "a", 3));
+        assert_eq!(m.shared, 1, "a is held once again");
+        assert!(release(&mut m, "b", 7), "b is still held");
+        assert_eq!(m.shared, 1, "releasing a slot that holds nothing changes nothing");
+        assert!(release(&mut m, "b", 2));
+        assert!(!m.has_shared());
+        assert!(!release(&mut m, "b", 5));
+        assert!(!m.has_shared() && m.get("b").is_none());
+    }
 
     proptest! {
         /// The runs answer as a plain set does, after any inserts and removes.

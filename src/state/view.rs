@@ -139,6 +139,12 @@ impl<'a> View<'a> {
         self.at(slot).map(|u| (slot, u))
     }
 
+    /// Whether every `key` of the stored users is held by one user alone (and the op
+    /// changed nothing): then no user has an earlier holder of its key.
+    pub(crate) fn held_once(&self, key: Key) -> bool {
+        self.overlay.is_none() && !self.state.index.map(key).has_shared()
+    }
+
     /// The first user (in account order) holding `text` as `key`, other than `except`.
     pub(crate) fn first_holder(&self, key: Key, text: &str, except: Option<Slot>) -> Option<Slot> {
         let changed = self.changed();

@@ -177,6 +177,9 @@ impl Check<'_, '_> {
     /// Who else holds `text` as `key`: in an audit, an earlier user only.
     pub(crate) fn holder(&self, key: Key, text: &str) -> Option<Slot> {
         match (self.mode, self.me) {
+            // An audit looks for an earlier user with the same key, and there is none
+            // when no key is held twice (the usual account: no lookup per user then).
+            (Mode::Audit, Some(_)) if self.view.held_once(key) => None,
             (Mode::Audit, Some(me)) => self.view.first_holder(key, text, None).filter(|&h| h < me),
             _ => self.view.first_holder(key, text, self.me),
         }
