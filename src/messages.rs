@@ -18,8 +18,8 @@
 //! let p = [("proSeats", Param::Num(3)), ("used", Param::Num(3)),
 //!          ("inactivePro", Param::Null), ("inactiveProName", Param::Null)];
 //! let (message, hint) = format("pro_seat_limit", None, &p, None);
-//! assert_eq!(message, "All 3 Pro licences are in use.");
-//! assert_eq!(hint.as_deref(), Some("Buy more Pro licences, or add the user without Pro (call-only)."));
+//! assert_eq!(message, "Every Pro licence is in use (3 of 3).");
+//! assert_eq!(hint.as_deref(), Some("Buy more Pro licences, or keep this user without Pro (call-only)."));
 //! ```
 
 use std::collections::BTreeMap;
@@ -202,7 +202,7 @@ pub const ENGLISH: &[EnglishEntry] = &[
     ("self_action.replace_users", &["You cannot replace your own user."], &[]),
     ("plan_unknown", &["{plan} is not a known plan."], &["Contact support to correct the account's plan."]),
     ("plan_user_limit", &["Your {plan} plan allows {maxUsers} users; this would make {users}."], &["Delete {deactivatedName}, who is deactivated, or upgrade the plan.", "Upgrade the plan to add more users."]),
-    ("pro_seat_limit", &["All {proSeats} Pro licences are in use."], &["Turn Pro off for {inactiveProName}, who is not using it, or buy more Pro licences.", "Buy more Pro licences, or add the user without Pro (call-only)."]),
+    ("pro_seat_limit", &["Every Pro licence is in use ({used} of {proSeats})."], &["Turn Pro off for {inactiveProName}, who is not using it, or buy more Pro licences.", "Buy more Pro licences, or keep this user without Pro (call-only)."]),
     ("last_admin", &["The account must keep at least one active owner or admin."], &["Make another user an owner or admin first, and let them sign in once."]),
     ("mobile_immutable", &["The mobile number of an existing user cannot be changed."], &["Replace the user instead: add a new user with the new number and the same role, extension and departments, then deactivate the old one."]),
     ("immutable_field", &["The {field} cannot be changed."], &[]),
