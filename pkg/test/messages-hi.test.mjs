@@ -150,7 +150,7 @@ test('pro_seat_limit picks the Hindi hint that fits the account: an idle Pro use
   // The sample account: all 3 seats on active users, none idle.
   const full = seatViolation(sample());
   assert.equal(full.params.inactiveProName, null);
-  assert.equal(full.message, 'सभी 3 प्रो लाइसेंस इस्तेमाल में हैं।');
+  assert.equal(full.message, 'सभी प्रो लाइसेंस इस्तेमाल में हैं (3 में से 3)।');
   assert.equal(full.hint, hi.pro_seat_limit.hint[1]);
 
   // A fourth seat held by Farah Ali, who never signed in (pending).
@@ -159,7 +159,7 @@ test('pro_seat_limit picks the Hindi hint that fits the account: an idle Pro use
   account.users.find((u) => u.id === 'u6').pro = true;
   const idle = seatViolation(account);
   assert.equal(idle.params.inactiveProName, 'Farah Ali');
-  assert.equal(idle.message, 'सभी 4 प्रो लाइसेंस इस्तेमाल में हैं।');
+  assert.equal(idle.message, 'सभी प्रो लाइसेंस इस्तेमाल में हैं (4 में से 4)।');
   assert.equal(idle.hint, 'Farah Ali का प्रो बंद करें, जो इसे इस्तेमाल नहीं कर रहे, या और प्रो लाइसेंस ख़रीदें।');
 });
 
