@@ -41,19 +41,33 @@ export async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
+// An ANSI escape sequence (colours, bold): tools colour their output when `CI` is set.
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
 /**
  * Starts a server process in its own process group and resolves once `ready` matches
- * its output; `stop()` ends the whole group (`npx next start` runs next-server as a child).
+ * its output (or rejects after `within` seconds with that output); `stop()` ends the whole
+ * group (`npx next start` runs next-server as a child).
  */
-export function start(cwd, cmd, args, { ready, env = {} }) {
+export function start(cwd, cmd, args, { ready, env = {}, within = 90 }) {
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // However this test ends (a failed assert, the deadline), the server's group goes with it:
+  // a dev server left behind holds Vite's project lock for the next run.
+  process.once('exit', () => { try { process.kill(-child.pid, 'SIGTERM'); } catch {} });
   let output = '';
   return new Promise((resolve, reject) => {
+    // A server that never says it is ready fails with what it printed, not at the deadline.
+    const late = setTimeout(() => {
+      process.kill(-child.pid, 'SIGTERM');
+      reject(new Error(`${cmd} printed nothing matching ${ready} in ${within} s:\n${output}`));
+    }, within * 1000);
     const look = (chunk) => {
       output += chunk;
       process.stdout.write(chunk);
-      const m = output.match(ready);
+      // Colour codes out before matching: under `CI=…` Vite colours `Local` on its own.
+      const m = output.replace(ANSI, '').match(ready);
       if (m) {
+        clearTimeout(late);
         resolve({
           match: m,
           stop: () => new Promise((r) => {
@@ -66,7 +80,10 @@ export function start(cwd, cmd, args, { ready, env = {} }) {
     };
     child.stdout.on('data', look);
     child.stderr.on('data', look);
-    child.once('exit', (code) => reject(new Error(`${cmd} exited with ${code} before it was ready:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(late);
+      reject(new Error(`${cmd} exited with ${code} before it was ready:\n${output}`));
+    });
   });
 }
 
