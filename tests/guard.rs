@@ -5,26 +5,14 @@
 //! panel login (who may see u5's calls), u5 agent in Support, u6 an invited (pending)
 //! admin.
 
-use roster_rules::{Capability, Engine, Op, Outcome, Policy, Status};
+use roster_rules::{Capability, Engine, Op, Outcome, Status};
 use serde_json::{json, Value};
 
 mod util;
-use util::guard_account as account;
-
-fn engine_of(account: Value) -> Engine {
-    Engine::new(Policy::default(), serde_json::from_value(account).unwrap())
-}
+use util::{edit, engine_of, guard_account as account, op};
 
 fn engine() -> Engine {
     engine_of(account())
-}
-
-fn op(v: Value) -> Op {
-    serde_json::from_value(v).unwrap()
-}
-
-fn edit(actor: &str, target: &str, patch: Value) -> Op {
-    op(json!({ "type": "editUser", "actor": actor, "target": target, "patch": patch }))
 }
 
 #[track_caller]

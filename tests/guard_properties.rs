@@ -19,6 +19,9 @@ use proptest::prelude::*;
 use roster_rules::{Capability, Engine, Op, Outcome, Policy, User};
 use serde_json::{json, Value};
 
+mod util;
+use util::{edit, op};
+
 const ROLES: [&str; 4] = ["owner", "admin", "manager", "agent"];
 const STATUSES: [&str; 3] = ["pending", "active", "deactivated"];
 const DEPARTMENTS: [&str; 3] = ["sales", "support", "billing"];
@@ -66,10 +69,6 @@ fn account_strategy() -> impl Strategy<Value = Value> {
                 "departments": DEPARTMENTS.iter().map(|d| json!({ "id": d, "name": d.to_uppercase(), "routing": "round_robin" })).collect::<Vec<_>>(),
                 "sso": { "managedFields": managed }, "users": users })
         })
-}
-
-fn op(v: Value) -> Op {
-    serde_json::from_value(v).unwrap()
 }
 
 /// An op of the sequence: who, on whom, what (indexes into the account's users; an
@@ -126,10 +125,6 @@ fn make_op(e: &Engine, a: usize, t: usize, kind: usize, seed: u8) -> Op {
         _ => op(json!({ "type": "importUsers", "actor": actor, "csv": format!(
             "name,email,mobile,extension,role,pro,departments\nRow User,row{n}@acme.in,+91950000{n:04},{},agent,no,{dep}\n", n + 100) })),
     }
-}
-
-fn edit(actor: &str, target: &str, patch: Value) -> Op {
-    op(json!({ "type": "editUser", "actor": actor, "target": target, "patch": patch }))
 }
 
 /// Whether an Outcome is a refusal of the actor (a permission code about the actor or

@@ -9,6 +9,9 @@ use roster_rules::request::check_json;
 use roster_rules::{Account, Engine, Op, Outcome, Policy};
 use serde_json::{json, Value};
 
+mod util;
+use util::{edit, op};
+
 // ---------------------------------------------------------------------------------------
 // Fixture and helpers
 // ---------------------------------------------------------------------------------------
@@ -75,15 +78,6 @@ fn engine_of(account: Value) -> Engine {
 
 fn engine() -> Engine {
     engine_of(fixture())
-}
-
-#[track_caller]
-fn op(v: Value) -> Op {
-    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("op {v}: {e}"))
-}
-
-fn edit(actor: &str, target: &str, patch: Value) -> Op {
-    op(json!({ "type": "editUser", "actor": actor, "target": target, "patch": patch }))
 }
 
 fn act(kind: &str, actor: &str, target: &str) -> Op {

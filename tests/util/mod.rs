@@ -152,3 +152,20 @@ pub fn guard_account() -> Value {
           "extension": "15", "role": "admin", "pro": true, "status": "pending" }
     ] })
 }
+
+/// An engine on the default policy over `account`.
+#[track_caller]
+pub fn engine_of(account: Value) -> roster_rules::Engine {
+    roster_rules::Engine::new(roster_rules::Policy::default(), serde_json::from_value(account).unwrap())
+}
+
+/// An op from its JSON, as a host would send it.
+#[track_caller]
+pub fn op(v: Value) -> roster_rules::Op {
+    serde_json::from_value(v.clone()).unwrap_or_else(|e| panic!("op {v}: {e}"))
+}
+
+/// `actor` edits `target` with `patch`.
+pub fn edit(actor: &str, target: &str, patch: Value) -> roster_rules::Op {
+    op(json!({ "type": "editUser", "actor": actor, "target": target, "patch": patch }))
+}
